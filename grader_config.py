@@ -1,0 +1,18 @@
+"""nbgrader configuration for Likes to Ledger.
+
+Loaded by the two-line nbgrader_config.py shim, and several times per nbgrader
+call: keep this file free of side effects (no I/O, no imports that do work).
+"""
+
+c = get_config()  # noqa: F821  (provided by nbgrader's config loader)
+
+c.CourseDirectory.course_id = "likes-to-ledger"
+# Lessons are written once, with solutions and hidden tests, in solutions/;
+# the student versions that nbgrader generates are committed in lessons/.
+c.CourseDirectory.source_directory = "solutions"
+c.CourseDirectory.release_directory = "lessons"
+
+# An answer cell shows the learner a placeholder line such as `total_reach = ...`
+# written above the solution region, so the region itself becomes nothing.
+c.ClearSolutions.code_stub = {"python": ""}
+c.ClearSolutions.text_stub = "Double-click this cell and write your answer here."

@@ -1,0 +1,120 @@
+"""`course build`: regenerate lessons/ from solutions/ with nbgrader.
+
+For each lesson of the manifest, in order:
+1. copy the lesson's data files from datasets/ into its solutions/ folder, so that the
+   solution runs where it stands and nbgrader's autograde finds the master copies there;
+2. clean the solution notebook (outputs, execution counts and editor metadata go);
+3. run nbgrader's generate_assignment in a scratch course and put the result in lessons/.
+
+With check=True nothing is written; every difference is reported instead.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from likes_to_ledger import notebooks
+from likes_to_ledger.grading import ScratchCourse
+from likes_to_ledger.manifest import Lesson, Manifest, load_manifest
+from likes_to_ledger.paths import CourseDir
+
+
+def build(course: CourseDir, check: bool = False, say: Callable[[str], None] = print) -> list[str]:
+    """Build (or with check=True, verify) every lesson; return the problems found."""
+    manifest = load_manifest(course)
+    problems: list[str] = []
+    for lesson in manifest.lessons:
+        problems += _sync_datasets(course, lesson, check)
+        problems += _clean_solution(course, lesson, check)
+        problems += _generate_lesson(course, lesson, check)
+        if not check:
+            say(f"built {course.relative(course.lesson_folder(lesson.id))}")
+    problems += _stray_lessons(course, manifest, check, say)
+    return problems
+
+
+def _sync_datasets(course: CourseDir, lesson: Lesson, check: bool) -> list[str]:
+    problems = []
+    for name in lesson.datasets:
+        source = course.dataset(name)
+        target = course.solution_folder(lesson.id) / name
+        if target.is_file() and filecmp.cmp(source, target, shallow=False):
+            continue
+        if check:
+            problems.append(
+                f"{lesson.id}: {course.relative(target)} is missing or differs from "
+                f"{course.relative(source)}."
+            )
+        else:
+            shutil.copyfile(source, target)
+    return problems
+
+
+def _clean_solution(course: CourseDir, lesson: Lesson, check: bool) -> list[str]:
+    path = course.solution_notebook(lesson.id)
+    text = path.read_text(encoding="utf-8") if path.is_file() else None
+    if text is None:
+        return [f"{lesson.id}: {course.relative(path)} does not exist (it is listed in course.toml)."]
+    cleaned = notebooks.dumps(notebooks.clean(notebooks.read(path)))
+    if cleaned == text:
+        return []
+    if check:
+        return [f"{lesson.id}: {course.relative(path)} is not clean (outputs or editor metadata)."]
+    path.write_text(cleaned, encoding="utf-8", newline="\n")
+    return []
+
+
+def _generate_lesson(course: CourseDir, lesson: Lesson, check: bool) -> list[str]:
+    target = course.lesson_folder(lesson.id)
+    with tempfile.TemporaryDirectory(prefix="course-build-") as scratch:
+        # A scratch course keeps the instructor's own gradebook out of the build.
+        generated = ScratchCourse(course, Path(scratch)).release(lesson.id)
+        differences = _tree_differences(generated, target)
+        if not differences:
+            return []
+        if check:
+            listed = ", ".join(differences)
+            return [f"{lesson.id}: {course.relative(target)} is out of date ({listed})."]
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(generated, target)
+    return []
+
+
+def _tree_differences(built: Path, committed: Path) -> list[str]:
+    """Files that differ between two folders, by relative path."""
+
+    def files(root: Path) -> set[str]:
+        if not root.is_dir():
+            return set()
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+
+    built_files, committed_files = files(built), files(committed)
+    differences = sorted(built_files ^ committed_files)
+    for name in sorted(built_files & committed_files):
+        if not filecmp.cmp(built / name, committed / name, shallow=False):
+            differences.append(name)
+    return differences
+
+
+def _stray_lessons(
+    course: CourseDir, manifest: Manifest, check: bool, say: Callable[[str], None]
+) -> list[str]:
+    """Folders in lessons/ that no lesson of the manifest generates."""
+    if not course.lessons.is_dir():
+        return []
+    known = {lesson.id for lesson in manifest.lessons}
+    problems = []
+    for folder in sorted(p for p in course.lessons.iterdir() if p.is_dir()):
+        if folder.name in known:
+            continue
+        if check:
+            problems.append(f"{course.relative(folder)} is not a lesson of course.toml.")
+        else:
+            shutil.rmtree(folder)
+            say(f"removed {course.relative(folder)} (not a lesson of course.toml)")
+    return problems

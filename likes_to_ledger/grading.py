@@ -1,0 +1,108 @@
+"""nbgrader runs in a scratch course: a throwaway course folder with its own gradebook.
+
+The build uses one to generate a lesson's student version without touching the
+instructor's gradebook; the course tests and the benchmark use one to autograde
+submissions exactly as an instructor's `nbgrader autograde` would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from likes_to_ledger import notebooks
+from likes_to_ledger.paths import CourseDir
+
+
+class NbgraderError(RuntimeError):
+    """An nbgrader command failed; the message names the lesson and quotes nbgrader's last words."""
+
+
+@dataclass(frozen=True)
+class CellScore:
+    grade_id: str
+    score: float | None  # None: a hand-graded answer nobody has graded yet
+    max_score: float
+
+
+def nbgrader_environment() -> dict[str, str]:
+    """The environment for an nbgrader subprocess.
+
+    nbgrader runs the `alembic` command of its own Python environment to set up a gradebook,
+    so that environment's scripts folder must be on PATH even when the virtual environment
+    was never activated (e.g. `.venv/bin/course build`).
+    """
+    scripts = str(Path(sys.executable).parent)
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([scripts, env.get("PATH", "")])
+    return env
+
+
+class ScratchCourse:
+    def __init__(self, course: CourseDir, root: Path):
+        self.course = course
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        for config in course.nbgrader_config_files:
+            shutil.copyfile(config, root / config.name)
+
+    def nbgrader(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "nbgrader", *args],
+            cwd=self.root,
+            env=nbgrader_environment(),
+            capture_output=True,
+            text=True,
+        )
+
+    def release(self, lesson_id: str) -> Path:
+        """Generate the student version of a lesson; return its folder (clean notebooks)."""
+        source = self.course.solution_folder(lesson_id)
+        target = self.root / "solutions" / lesson_id
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        result = self.nbgrader("generate_assignment", lesson_id, "--force")
+        release = self.root / "lessons" / lesson_id
+        if result.returncode != 0 or not release.is_dir():
+            raise NbgraderError(
+                f"nbgrader could not generate lesson {lesson_id} from "
+                f"{self.course.relative(source)}:\n{_last_lines(result.stderr + result.stdout)}"
+            )
+        notebook = release / f"{lesson_id}.ipynb"
+        notebooks.write(notebooks.clean(notebooks.read(notebook)), notebook)
+        return release
+
+    def submit(self, lesson_id: str, student: str, nb: nbformat.NotebookNode) -> Path:
+        folder = self.root / "submitted" / student / lesson_id
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{lesson_id}.ipynb"
+        notebooks.write(nb, path)
+        return path
+
+    def autograde(self, lesson_id: str) -> subprocess.CompletedProcess:
+        """Autograde every submission of a lesson (students are added to the gradebook)."""
+        return self.nbgrader("autograde", lesson_id, "--create")
+
+    def autograded_notebook(self, lesson_id: str, student: str) -> Path:
+        return self.root / "autograded" / student / lesson_id / f"{lesson_id}.ipynb"
+
+    def scores(self, lesson_id: str, student: str) -> dict[str, CellScore]:
+        """The score of each graded cell of a student's autograded lesson."""
+        from nbgrader.api import Gradebook  # imports SQLAlchemy: only when grades are read
+
+        with Gradebook(f"sqlite:///{self.root / 'gradebook.db'}") as gradebook:
+            submission = gradebook.find_submission_notebook(lesson_id, lesson_id, student)
+            return {
+                grade.name: CellScore(grade.name, grade.score, grade.max_score) for grade in submission.grades
+            }
+
+
+def _last_lines(text: str, count: int = 15) -> str:
+    return "\n".join(text.strip().splitlines()[-count:])
