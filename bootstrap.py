@@ -37,7 +37,11 @@ def main(argv: list[str]) -> int:
         return subprocess.call([python, "-m", "pytest", *extra], cwd=ROOT, env=env)
     first_lesson = first_lesson_notebook()
     print(f"Opening JupyterLab on {first_lesson}. Stop it with Ctrl+C in this window.")
-    return subprocess.call([python, "-m", "jupyter", "lab", first_lesson, *extra], cwd=ROOT, env=env)
+    # The server's root is the course folder (nbgrader's formgrader needs it there);
+    # the page it opens is the first lesson.
+    lab = [python, "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}"]
+    lab += [f"--LabApp.default_url=/lab/tree/{first_lesson}", *extra]
+    return subprocess.call(lab, cwd=ROOT, env=env)
 
 
 def ensure_environment(with_test_tools: bool) -> str:

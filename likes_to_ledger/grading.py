@@ -8,6 +8,7 @@ submissions exactly as an instructor's `nbgrader autograde` would.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,7 +74,8 @@ class ScratchCourse:
         if result.returncode != 0 or not release.is_dir():
             raise NbgraderError(
                 f"nbgrader could not generate lesson {lesson_id} from "
-                f"{self.course.relative(source)}:\n{_last_lines(result.stderr + result.stdout)}"
+                f"{self.course.relative(source)}:\n{nbgrader_reason(result.stderr + result.stdout)}\n"
+                f"Fix {self.course.relative(self.course.solution_notebook(lesson_id))} and build again."
             )
         notebook = release / f"{lesson_id}.ipynb"
         notebooks.write(notebooks.clean(notebooks.read(notebook)), notebook)
@@ -104,5 +106,13 @@ class ScratchCourse:
             }
 
 
-def _last_lines(text: str, count: int = 15) -> str:
-    return "\n".join(text.strip().splitlines()[-count:])
+EXCEPTION_LINE = re.compile(r"^\s*[\w.]*(Error|Exception): .+$")
+
+
+def nbgrader_reason(log: str) -> str:
+    """The lines of an nbgrader log that say what went wrong, without the tracebacks around them."""
+    reasons = []
+    for line in log.splitlines():
+        if EXCEPTION_LINE.match(line) and line.strip() not in reasons:
+            reasons.append(line.strip())
+    return "\n".join(reasons or log.strip().splitlines()[-15:])

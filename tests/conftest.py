@@ -1,0 +1,72 @@
+"""Fixtures for the course tests. Every test that takes `lesson` runs once per lesson of course.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from known_answers import KNOWN_ANSWERS
+from lesson_tools import GradedClass, filled_lesson
+
+from likes_to_ledger import notebooks
+from likes_to_ledger.grading import ScratchCourse
+from likes_to_ledger.manifest import load_manifest
+from likes_to_ledger.paths import CourseDir
+
+COURSE = CourseDir.find(Path(__file__).parent)
+MANIFEST = load_manifest(COURSE)
+
+
+def pytest_generate_tests(metafunc):
+    if "lesson" in metafunc.fixturenames:
+        metafunc.parametrize("lesson", MANIFEST.lessons, ids=lambda lesson: lesson.id)
+
+
+@pytest.fixture(scope="session")
+def course() -> CourseDir:
+    return COURSE
+
+
+@pytest.fixture(scope="session")
+def manifest():
+    return MANIFEST
+
+
+def known_submissions(lesson_id: str) -> dict[str, tuple[str, str, str]]:
+    """Student id -> (exercise, 'right' or 'wrong', code) for every known answer of a lesson."""
+    submissions = {}
+    for exercise, answers in KNOWN_ANSWERS.get(lesson_id, {}).items():
+        for number, code in enumerate(answers["right"], start=1):
+            submissions[f"{exercise}-right-{number}"] = (exercise, "right", code)
+        for number, code in enumerate(answers["wrong"].values(), start=1):
+            submissions[f"{exercise}-wrong-{number}"] = (exercise, "wrong", code)
+    return submissions
+
+
+@pytest.fixture(scope="session")
+def graded_classes(tmp_path_factory):
+    """Autograde, once per lesson and in one nbgrader run, a class of made-up students:
+    the solution itself, the untouched student version, and one student per known answer."""
+    cache: dict[str, GradedClass] = {}
+
+    def graded(lesson_id: str) -> GradedClass:
+        if lesson_id in cache:
+            return cache[lesson_id]
+        scratch = ScratchCourse(COURSE, tmp_path_factory.mktemp(f"graded-{lesson_id}"))
+        scratch.release(lesson_id)
+        graded_class = GradedClass(scratch, lesson_id)
+        submissions = {
+            "solution": notebooks.read(COURSE.solution_notebook(lesson_id)),
+            "untouched": notebooks.read(COURSE.lesson_notebook(lesson_id)),
+        }
+        for student, (exercise, _verdict, code) in known_submissions(lesson_id).items():
+            submissions[student] = filled_lesson(COURSE, lesson_id, replace={exercise: code})
+        for student, nb in submissions.items():
+            scratch.submit(lesson_id, student, nb)
+            graded_class.students[student] = student
+        result = scratch.autograde(lesson_id)
+        graded_class.returncode, graded_class.log = result.returncode, result.stdout + result.stderr
+        cache[lesson_id] = graded_class
+        return graded_class
+
+    return graded
