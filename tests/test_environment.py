@@ -21,7 +21,7 @@ def pip_pins() -> dict[str, str]:
 def conda_pins() -> dict[str, str]:
     pins = {}
     for line in (COURSE.root / "environment.yml").read_text().splitlines():
-        match = re.match(r"^\s+-\s+([A-Za-z0-9_.-]+)\s*=\s*([^=\s#]+)\s*(#.*)?$", line)
+        match = re.match(r"^\s+-\s+([A-Za-z0-9_.-]+)\s*={1,2}\s*([^=\s#]+)\s*(#.*)?$", line)
         if match:
             pins[match[1].lower()] = match[2]
     return pins
