@@ -14,6 +14,7 @@ from __future__ import annotations
 import filecmp
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def build(course: CourseDir, check: bool = False, say: Callable[[str], None] = p
     for lesson in manifest.lessons:
         problems += _sync_datasets(course, lesson, check)
         problems += _clean_solution(course, lesson, check)
-        problems += _generate_lesson(course, lesson, check)
+        problems += _generate_lesson(course, lesson, check, say)
         if not check:
             say(f"built {course.relative(course.lesson_folder(lesson.id))}")
     problems += _stray_lessons(course, manifest, check, say)
@@ -68,7 +69,7 @@ def _clean_solution(course: CourseDir, lesson: Lesson, check: bool) -> list[str]
     return []
 
 
-def _generate_lesson(course: CourseDir, lesson: Lesson, check: bool) -> list[str]:
+def _generate_lesson(course: CourseDir, lesson: Lesson, check: bool, say: Callable[[str], None]) -> list[str]:
     target = course.lesson_folder(lesson.id)
     with tempfile.TemporaryDirectory(prefix="course-build-") as scratch:
         # A scratch course keeps the instructor's own gradebook out of the build.
@@ -80,9 +81,43 @@ def _generate_lesson(course: CourseDir, lesson: Lesson, check: bool) -> list[str
             listed = ", ".join(differences)
             return [f"{lesson.id}: {course.relative(target)} is out of date ({listed})."]
         if target.exists():
+            _back_up_learner_work(course, lesson.id, generated, say)
             shutil.rmtree(target)
         shutil.copytree(generated, target)
     return []
+
+
+def _back_up_learner_work(course: CourseDir, lesson_id: str, generated: Path, say: Callable[[str], None]):
+    """Copy to .course/backups/ whatever in lessons/<lesson> is someone's work, before it is replaced:
+    files the build does not make, and notebooks with outputs, edits or filled-in answers."""
+    target = course.lesson_folder(lesson_id)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for path in _own_files(target):
+        name = path.relative_to(target)
+        made_by_build = (generated / name).is_file()
+        if made_by_build and not (path.suffix == ".ipynb" and _holds_work(path, generated / name)):
+            continue
+        backup = course.backup_folder(lesson_id, stamp) / name
+        backup.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, backup)
+        say(f"kept a copy of {course.relative(path)} in {course.relative(backup)} (it held your work)")
+
+
+def _holds_work(path: Path, generated: Path) -> bool:
+    """A generated notebook is clean, and its answer cells hold only their placeholders."""
+    try:
+        nb = notebooks.read(path)
+    except notebooks.NotebookError:
+        return True  # unreadable: keep it for a person to look at
+    if notebooks.dumps(notebooks.clean(nb)) != path.read_text(encoding="utf-8"):
+        return True  # outputs, execution counts or editor metadata: it was opened and run
+    placeholders = {
+        meta["grade_id"]: cell.source for cell, meta in notebooks.nbgrader_cells(notebooks.read(generated))
+    }
+    return any(
+        meta.get("solution") and cell.source != placeholders.get(meta["grade_id"])
+        for cell, meta in notebooks.nbgrader_cells(nb)
+    )
 
 
 def _tree_differences(built: Path, committed: Path) -> list[str]:
@@ -91,7 +126,7 @@ def _tree_differences(built: Path, committed: Path) -> list[str]:
     def files(root: Path) -> set[str]:
         if not root.is_dir():
             return set()
-        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+        return {p.relative_to(root).as_posix() for p in _own_files(root)}
 
     built_files, committed_files = files(built), files(committed)
     differences = sorted(built_files ^ committed_files)
@@ -99,6 +134,15 @@ def _tree_differences(built: Path, committed: Path) -> list[str]:
         if not filecmp.cmp(built / name, committed / name, shallow=False):
             differences.append(name)
     return differences
+
+
+def _own_files(folder: Path) -> list[Path]:
+    """The files of a lesson folder, without JupyterLab's checkpoints and Python's caches."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and not {".ipynb_checkpoints", "__pycache__"} & set(path.relative_to(folder).parts)
+    )
 
 
 def _stray_lessons(

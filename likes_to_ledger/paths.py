@@ -64,6 +64,10 @@ class CourseDir:
     def lesson_notebook(self, lesson_id: str) -> Path:
         return self.lesson_folder(lesson_id) / f"{lesson_id}.ipynb"
 
+    def backup_folder(self, lesson_id: str, stamp: str) -> Path:
+        """Where `course build` keeps a learner's work before it regenerates a lesson folder."""
+        return self.root / ".course" / "backups" / lesson_id / stamp
+
     def relative(self, path: Path) -> str:
         """A path as the user should read it: relative to the course folder, with slashes."""
         try:

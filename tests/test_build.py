@@ -26,7 +26,9 @@ def course_copy(tmp_path):
     for name in COURSE_FILES:
         shutil.copyfile(COURSE.root / name, tmp_path / name)
     for name in COURSE_FOLDERS:
-        shutil.copytree(COURSE.root / name, tmp_path / name)
+        shutil.copytree(
+            COURSE.root / name, tmp_path / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+        )
     return tmp_path
 
 
@@ -35,7 +37,7 @@ def snapshot(root):
         path.relative_to(root).as_posix(): path.read_bytes()
         for folder in COURSE_FOLDERS
         for path in sorted((root / folder).rglob("*"))
-        if path.is_file()
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts
     }
 
 
@@ -124,3 +126,39 @@ def test_outside_a_course_the_command_says_where_to_run_it(tmp_path):
     result = course_command("build", cwd=tmp_path)
     assert result.returncode == 2
     assert "Run this command from inside the course folder" in result.stderr
+
+
+def test_build_keeps_a_copy_of_learner_work(course_copy):
+    """If someone worked in lessons/ (answers typed, cells run, files added), does build keep a copy
+    of their work before it regenerates the folder?"""
+    lesson_id = "00-orientation"
+    folder = course_copy / "lessons" / lesson_id
+    nb = notebooks.read(folder / f"{lesson_id}.ipynb")
+    answer = next(
+        cell for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade_id") == "ex1_answer"
+    )
+    answer.source = "n_posts = 12  # my answer"
+    notebooks.write(nb, folder / f"{lesson_id}.ipynb")
+    (folder / "my_notes.txt").write_text("ask about reach vs impressions")
+
+    result = course_command("build", cwd=course_copy)
+    assert result.returncode == 0, result.stderr
+    backups = {
+        path.name: path
+        for path in (course_copy / ".course" / "backups" / lesson_id).rglob("*")
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts
+    }
+    assert set(backups) == {f"{lesson_id}.ipynb", "my_notes.txt"}
+    assert "n_posts = 12  # my answer" in backups[f"{lesson_id}.ipynb"].read_text()
+    assert f"kept a copy of lessons/{lesson_id}/{lesson_id}.ipynb" in result.stdout
+    assert snapshot(course_copy) == snapshot(COURSE.root), "the lesson folder is regenerated as usual"
+
+
+def test_build_makes_no_backup_of_an_untouched_lesson(course_copy):
+    """Does a plain rebuild after a solution edit leave .course/backups alone?"""
+    path = course_copy / "solutions" / "00-orientation" / "00-orientation.ipynb"
+    nb = notebooks.read(path)
+    nb.cells[0].source += "\n\nOne more sentence."
+    notebooks.write(nb, path)
+    assert course_command("build", cwd=course_copy).returncode == 0
+    assert not (course_copy / ".course").exists()

@@ -44,7 +44,7 @@ def test_orientation_week_reads_without_warnings(course, engine):
     for column in ["Reach", "Likes", "Comments", "Shares", "Link clicks"]:
         assert pd.api.types.is_integer_dtype(posts[column]), column
         assert (posts[column] >= 0).all(), column
-    assert posts["Date"].dt.dayofweek.tolist() == sorted(posts["Date"].dt.dayofweek), "one week, in order"
+    assert posts["Date"].dt.day_of_week.tolist() == sorted(posts["Date"].dt.day_of_week), "one week, in order"
 
 
 def test_orientation_facts_the_model_answer_relies_on(course):

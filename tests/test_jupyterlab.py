@@ -58,6 +58,9 @@ def lab_server(tmp_path):
         text=True,
         start_new_session=True,
     )
+    # JupyterLab makes checkpoints of the notebooks it opens: remove the ones this test causes.
+    checkpoints = [COURSE.lesson_folder(lesson.id) / ".ipynb_checkpoints" for lesson in MANIFEST.lessons]
+    checkpoints = [folder for folder in checkpoints if not folder.exists()]
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
     log, deadline, url = [], time.monotonic() + 300, None
@@ -75,6 +78,8 @@ def lab_server(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        for folder in checkpoints:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_main_command_opens_lesson_00_with_nbgrader_menus(lab_server, tmp_path):

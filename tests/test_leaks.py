@@ -15,6 +15,8 @@ def lesson_texts(course: CourseDir, lesson_id: str) -> dict[str, str]:
     """Every text a learner can read in the lesson's folder, by file (notebooks: their cell sources)."""
     texts = {}
     for path in sorted(course.lesson_folder(lesson_id).rglob("*")):
+        if ".ipynb_checkpoints" in path.parts:  # JupyterLab's copies of what a learner saved
+            continue
         if path.suffix == ".ipynb":
             texts[course.relative(path)] = "\n".join(cell.source for cell in notebooks.read(path).cells)
         elif path.suffix in TEXT_SUFFIXES:
