@@ -21,8 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-# Debian packages the test suite drives for real: Chromium for the JupyterLab browser test.
-TEST_SYSTEM_PACKAGES = {"chromium": "chromium"}
+# Debian packages the test suite drives for real: Chromium for the JupyterLab browser test, LibreOffice
+# Calc for the test that every workbook of datasets/ opens in it. Command name -> Debian package.
+TEST_SYSTEM_PACKAGES = {"chromium": "chromium", "soffice": "libreoffice-calc"}
 
 
 def main(argv: list[str]) -> int:

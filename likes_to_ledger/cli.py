@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from likes_to_ledger import build, datasets
+from likes_to_ledger import build
+from likes_to_ledger.data.generate import generate_all
 from likes_to_ledger.grading import NbgraderError
 from likes_to_ledger.manifest import ManifestError
 from likes_to_ledger.notebooks import NotebookError
@@ -46,7 +47,7 @@ def _build(course: CourseDir, check: bool) -> int:
 
 
 def _data(course: CourseDir) -> int:
-    for path in datasets.generate_all(course.datasets):
+    for path in generate_all(course.datasets, course.ground_truth_doc):
         print(f"wrote {course.relative(path)}")
     return 0
 

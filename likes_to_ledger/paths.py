@@ -45,6 +45,11 @@ class CourseDir:
         return self.root / "datasets"
 
     @property
+    def ground_truth_doc(self) -> Path:
+        """The instructors' statement of the effects built into the data (never copied into lessons/)."""
+        return self.root / "instructors" / "ground_truth.md"
+
+    @property
     def nbgrader_config_files(self) -> tuple[Path, Path]:
         """The shim nbgrader loads, and the configuration it loads."""
         return self.root / "nbgrader_config.py", self.root / "grader_config.py"

@@ -1,45 +1,91 @@
 """The committed data files are exactly what the generator writes, and read as the lessons expect."""
 
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import COURSE
 
-from likes_to_ledger import datasets
+from likes_to_ledger.data import orientation
+from likes_to_ledger.data.catalog import FILES
+from likes_to_ledger.data.generate import generate_all, load
 
-
-def test_regeneration_reproduces_the_committed_files_byte_for_byte(course, tmp_path):
-    """Does `course data` write files identical, byte for byte, to the committed ones?"""
-    written = datasets.generate_all(tmp_path)
-    assert written, "the generator wrote nothing"
-    for path in written:
-        committed = course.dataset(path.name)
-        assert committed.is_file(), f"{path.name} is generated but not committed in datasets/"
-        assert path.read_bytes() == committed.read_bytes(), f"datasets/{path.name} differs: run `course data`"
+SIZE_LIMIT_MB = 25
 
 
-def test_every_committed_data_file_is_generated(course, tmp_path):
-    """Is every file in datasets/ (other than its README) produced by the generator?"""
-    generated = {path.name for path in datasets.generate_all(tmp_path)}
-    committed = {path.name for path in course.datasets.iterdir() if path.name != "README.md"}
-    assert committed == generated
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory) -> dict[str, Path]:
+    """A fresh run of `course data` into a scratch folder: file name -> path."""
+    folder = tmp_path_factory.mktemp("regenerated")
+    paths = generate_all(folder / "datasets", folder / "ground_truth.md")
+    return {path.name: path for path in paths}
 
 
-def test_every_manifest_dataset_is_documented(course, manifest):
+def test_regeneration_reproduces_the_committed_files_byte_for_byte(regenerated):
+    """Does `course data` write every file, dictionary and instructors' page identical, byte for byte, to the
+    committed ones?"""
+    differing = []
+    for name, path in regenerated.items():
+        committed = COURSE.ground_truth_doc if name == "ground_truth.md" else COURSE.dataset(name)
+        if not committed.is_file() or committed.read_bytes() != path.read_bytes():
+            differing.append(name)
+    assert differing == [], "run `course data` and commit the result"
+
+
+def test_every_committed_data_file_is_generated(regenerated):
+    """Is every file in datasets/ produced by the generator (nothing stale, nothing hand-made)?"""
+    committed = {path.name for path in COURSE.datasets.iterdir()}
+    assert committed == set(regenerated) - {"ground_truth.md"}
+
+
+def test_every_manifest_dataset_is_documented(manifest):
     """Does the data dictionary describe each file a lesson uses?"""
-    dictionary = (course.datasets / "README.md").read_text(encoding="utf-8")
+    dictionary = (COURSE.datasets / "README.md").read_text(encoding="utf-8")
     for lesson in manifest.lessons:
         for name in lesson.datasets:
-            assert f"`{name}`" in dictionary, f"datasets/README.md does not describe {name}"
+            assert f"## `{name}`" in dictionary, f"datasets/README.md does not describe {name}"
 
 
-@pytest.mark.parametrize("engine", ["openpyxl"])
-def test_orientation_week_reads_without_warnings(course, engine):
-    """Does the orientation workbook read quietly, with the types the lesson promises?"""
+def test_the_datasets_folder_stays_small():
+    """Is the whole datasets/ folder under 25 MB, so a clone and Binder stay quick?"""
+    size = sum(path.stat().st_size for path in COURSE.datasets.iterdir())
+    assert size < SIZE_LIMIT_MB * 1e6, f"datasets/ holds {size / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize("data_file", FILES, ids=lambda data_file: data_file.name)
+def test_each_file_reads_quietly_the_documented_way(data_file):
+    """Read as the data dictionary says, does each file load quietly, with rows and a clean header?"""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        posts = pd.read_excel(course.dataset("orientation_week.xlsx"), sheet_name="Posts", engine=engine)
-    assert list(posts.columns) == datasets.POST_COLUMNS
+        frame = load(data_file, COURSE.datasets)
+    assert len(frame) > 0
+    assert not [column for column in frame.columns if str(column).startswith("Unnamed")], (
+        "a header is misread"
+    )
+
+
+def test_realistic_volumes():
+    """Thousands of posts and orders, tens of thousands of mentions?"""
+    by_name = {data_file.name: load(data_file, COURSE.datasets) for data_file in FILES}
+    posts = sum(
+        len(by_name[name])
+        for name in [
+            "facebook_post_insights.xlsx",
+            "instagram_posts.csv",
+            "x_tweet_activity_YYYY_MM.csv",
+            "linkedin_page_content.xlsx",
+        ]
+    )
+    assert posts >= 3000
+    assert by_name["shopify_orders.csv"]["Name"].nunique() >= 5000
+    assert len(by_name["listening_mentions.tsv"]) >= 20000
+
+
+def test_orientation_week_reads_with_the_types_the_lesson_promises():
+    """Does lesson 00's workbook read with dates, whole numbers and no negative counts?"""
+    posts = pd.read_excel(COURSE.dataset("orientation_week.xlsx"), sheet_name="Posts", engine="openpyxl")
+    assert list(posts.columns) == orientation.POST_COLUMNS
     assert pd.api.types.is_datetime64_any_dtype(posts["Date"])
     for column in ["Reach", "Likes", "Comments", "Shares", "Link clicks"]:
         assert pd.api.types.is_integer_dtype(posts[column]), column
@@ -47,10 +93,10 @@ def test_orientation_week_reads_without_warnings(course, engine):
     assert posts["Date"].dt.day_of_week.tolist() == sorted(posts["Date"].dt.day_of_week), "one week, in order"
 
 
-def test_orientation_facts_the_model_answer_relies_on(course):
+def test_orientation_facts_the_model_answer_relies_on():
     """Is Instagram the network with the most reach, ahead of Facebook and LinkedIn together, with two
     reels, as lesson 00's model answer says?"""
-    posts = pd.read_excel(course.dataset("orientation_week.xlsx"), sheet_name="Posts", engine="openpyxl")
+    posts = pd.read_excel(COURSE.dataset("orientation_week.xlsx"), sheet_name="Posts", engine="openpyxl")
     reach = posts.groupby("Network")["Reach"].sum()
     assert reach.idxmax() == "Instagram"
     assert reach["Instagram"] > reach.drop("Instagram").sum()

@@ -1,26 +1,17 @@
-"""Deterministic generation of the course's data files (`course data`).
-
-Every file is generated from a fixed seed and written byte for byte the same on every
-run, so the committed copies in datasets/ can be checked against a fresh generation.
-"""
+"""Lesson 00's small workbook: one week of posts, tidied by the social team for a Monday meeting."""
 
 from __future__ import annotations
 
-import io
 import random
-import zipfile
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.xml.functions import tostring
+
+from likes_to_ledger.data.fileio import save_stable
 
 SEED = 20250303
-# Workbook properties and zip entry times are fixed so that the xlsx bytes never change.
-FIXED_TIMESTAMP = datetime(2025, 3, 10, 9, 0, 0)
-CORE_PROPERTIES = "docProps/core.xml"
 
 ORIENTATION_WEEK_START = datetime(2025, 3, 3)  # a Monday
 # (day of the week, local time, network, post type, caption)
@@ -98,45 +89,14 @@ def write_orientation_week(path: Path) -> None:
     about = workbook.create_sheet("About")
     for line in [
         ["Kettle & Crow Coffee Roasters: social posts, week of 3 March 2025"],
-        ["Exported by the social team for the Monday meeting. Times are local (Europe/London)."],
+        ["Put together by the social team for the Monday meeting. Times are local (US Pacific time)."],
         ["Reach: unique people who saw the post. Likes, Comments, Shares, Link clicks: counts."],
     ]:
         about.append(line)
-    _save_stable(workbook, path)
+    save_stable(workbook, path)
 
 
-def _save_stable(workbook: Workbook, path: Path) -> None:
-    """Save an xlsx whose bytes depend only on its content."""
-    buffer = io.BytesIO()
-    workbook.save(buffer)  # stamps the "modified" property with the time of saving
-    properties = workbook.properties
-    properties.creator = "Likes to Ledger"
-    properties.created = properties.modified = FIXED_TIMESTAMP
-    core_properties = tostring(properties.to_tree())
-    buffer.seek(0)
-    with (
-        zipfile.ZipFile(buffer) as original,
-        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as stable,
-    ):
-        for entry in original.infolist():
-            fixed = zipfile.ZipInfo(entry.filename, date_time=FIXED_TIMESTAMP.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            content = original.read(entry.filename)
-            if entry.filename == CORE_PROPERTIES:
-                content = core_properties
-            stable.writestr(fixed, content)
-
-
-# Every data file the generator writes, by name.
-GENERATORS: dict[str, Callable[[Path], None]] = {
-    "orientation_week.xlsx": write_orientation_week,
-}
-
-
-def generate_all(datasets_folder: Path) -> list[Path]:
-    datasets_folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, generate in GENERATORS.items():
-        generate(datasets_folder / name)
-        written.append(datasets_folder / name)
-    return written
+def write(folder: Path) -> list[Path]:
+    path = folder / "orientation_week.xlsx"
+    write_orientation_week(path)
+    return [path]

@@ -1,0 +1,1 @@
+"""The course's data: Kettle & Crow's exports, generated deterministically from a seed (`course data`)."""
