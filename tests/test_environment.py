@@ -35,8 +35,8 @@ def test_pip_and_conda_pin_the_same_packages_and_versions():
 
 
 def test_the_course_packages_are_the_ones_the_design_names():
-    """Are the runtime dependencies exactly jupyterlab, nbgrader, pandas, matplotlib and openpyxl?"""
-    assert set(pip_pins()) == {"jupyterlab", "nbgrader", "pandas", "matplotlib", "openpyxl"}
+    """Are the runtime dependencies the design's five, plus numpy (pinned: the data stays byte-identical)?"""
+    assert set(pip_pins()) == {"jupyterlab", "nbgrader", "pandas", "matplotlib", "openpyxl", "numpy"}
 
 
 def test_conda_python_satisfies_the_package_requirement():

@@ -32,7 +32,8 @@ class DataFile:
     about: str
     quirks: tuple[str, ...]
     columns: tuple[Column, ...]
-    read: Callable[[Path], pd.DataFrame]  # reads one file the way a learner should
+    # Reads one file the way a learner should; xlsx readers also take engine= (openpyxl by default).
+    read: Callable[..., pd.DataFrame]
     write: Callable[[World, Path], list[Path]] | None = None
     glob: str = ""  # for a family of files: how to find them all
 
@@ -43,8 +44,6 @@ class DataFile:
 def C(name: str, kind: str, unit: str = "", notes: str = "") -> Column:  # noqa: N802  (reads like a table)
     return Column(name, kind, unit, notes)
 
-
-XLSX = {"engine": "openpyxl"}
 
 FILES: list[DataFile] = [
     DataFile(
@@ -66,7 +65,7 @@ FILES: list[DataFile] = [
             C("Shares", "whole number"),
             C("Link clicks", "whole number"),
         ),
-        lambda path: pd.read_excel(path, sheet_name="Posts", **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(path, sheet_name="Posts", engine=engine),
         lambda world, folder: orientation.write(folder),
     ),
     DataFile(
@@ -113,7 +112,9 @@ FILES: list[DataFile] = [
                 "three columns",
             ),
         ),
-        lambda path: pd.read_excel(path, sheet_name="Key Metrics", skiprows=[1], **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(
+            path, sheet_name="Key Metrics", skiprows=[1], engine=engine
+        ),
         exports.write_facebook,
     ),
     DataFile(
@@ -219,7 +220,7 @@ FILES: list[DataFile] = [
             C("All posts: Engagement rate", "number", "share"),
             C("All posts: Content Type", "text"),
         ),
-        lambda path: pd.read_excel(path, sheet_name="All posts", header=1, **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(path, sheet_name="All posts", header=1, engine=engine),
         exports.write_linkedin,
     ),
     DataFile(
@@ -254,7 +255,9 @@ FILES: list[DataFile] = [
             C("Purchase ROAS (return on ad spend)", "number", "USD per USD"),
             C("Attribution setting", "text"),
         ),
-        lambda path: pd.read_excel(path, dtype={"Ad ID": str, "Ad set ID": str}, **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(
+            path, dtype={"Ad ID": str, "Ad set ID": str}, engine=engine
+        ),
         exports.write_ads,
     ),
     DataFile(
@@ -359,7 +362,7 @@ FILES: list[DataFile] = [
             C("Original Traffic Source Drill-Down 2", "text"),
             C("First Conversion", "text"),
         ),
-        lambda path: pd.read_excel(path, **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(path, engine=engine),
         exports.write_hubspot,
     ),
     DataFile(
@@ -382,7 +385,9 @@ FILES: list[DataFile] = [
             C("Is Closed Won", "true/false"),
             C("Associated Contact IDs", "text", "", "the contact's Record ID"),
         ),
-        lambda path: pd.read_excel(path, dtype={"Associated Contact IDs": str}, **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(
+            path, dtype={"Associated Contact IDs": str}, engine=engine
+        ),
         None,  # written with the contacts
     ),
     DataFile(
@@ -495,7 +500,7 @@ FILES: list[DataFile] = [
             C("Orders", "whole number"),
             C("Ad spend (USD)", "number", "USD", "treatment regions in test weeks"),
         ),
-        lambda path: pd.read_excel(path, sheet_name="Weekly by region", **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(path, sheet_name="Weekly by region", engine=engine),
         exports.write_geo,
     ),
     DataFile(
@@ -528,7 +533,7 @@ FILES: list[DataFile] = [
             "values are also defined names (`GrossMargin`, `CostPerPhoneContact`, …), as finance teams use them",
         ),
         (C("Assumption", "text"), C("Value", "number"), C("Unit", "text"), C("Source / note", "text")),
-        lambda path: pd.read_excel(path, sheet_name="Assumptions", **XLSX),
+        lambda path, engine="openpyxl": pd.read_excel(path, sheet_name="Assumptions", engine=engine),
         exports.write_finance,
     ),
 ]

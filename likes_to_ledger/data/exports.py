@@ -6,6 +6,7 @@ learners meet on Monday morning, and the lessons teach how to read through them.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
@@ -580,7 +581,7 @@ def write_ga4(world: World, folder: Path) -> list[Path]:
                 row.engaged_sessions,
                 f"{row.engaged_sessions / row.sessions:.4f}",
                 f"{row.engagement_seconds:.1f}",
-                f"{row.events_per_session:.2f}",
+                f"{events / row.sessions:.2f}",
                 events,
                 row.key_events,
                 f"{row.key_events / row.sessions:.4f}",
@@ -729,6 +730,9 @@ def write_geo(world: World, folder: Path) -> list[Path]:
             [row.region, row.group, row.week.date(), row.period, row.revenue, row.orders, row.spend]
         )
     spend = round(float(geo["spend"].sum()), 2)
+    # What Ads Manager reports for the test campaign, exactly as meta_ads_manager.xlsx shows it.
+    test_campaign = world.ads[world.ads["campaign"].str.startswith("Geo holdout")]
+    platform_value = round(float(test_campaign["conversion_value"].sum()), 2)
     design = [
         ["Item", "Value"],
         ["Test", "Meta ads on in treatment regions, off in control regions"],
@@ -737,15 +741,15 @@ def write_geo(world: World, folder: Path) -> list[Path]:
         ["Test weeks", t.lift_test_weeks],
         ["Test start", pd.Timestamp(t.lift_test_start).date()],
         ["Test spend (USD)", spend],
-        ["Platform-reported conversion value (USD)", round(spend * t.platform_roas, 2)],
-        ["Platform-reported ROAS", round(spend * t.platform_roas / spend, 2)],
+        ["Platform-reported conversion value (USD)", platform_value],
+        ["Platform-reported ROAS", round(platform_value / spend, 2)],
     ]
     path = folder / "geo_holdout_test.xlsx"
     write_xlsx(
         path,
         [
             Sheet("Weekly by region", weekly, freeze="A2", number_formats={2: "yyyy-mm-dd"}),
-            Sheet("Test design", design, number_formats={1: "General"}, widths={0: 42, 1: 52}),
+            Sheet("Test design", design, widths={0: 42, 1: 52}),
         ],
     )
     return [path]
@@ -981,7 +985,7 @@ ZENDESK_VIA = {
 
 
 def write_zendesk(world: World, folder: Path) -> list[Path]:
-    end = pd.Timestamp(world.truth.last_day) + pd.Timedelta(days=1)
+    end = pd.Timestamp(world.truth.last_day, tz=world.truth.timezone) + pd.Timedelta(days=1)
     header = [
         "Id",
         "Requester",
@@ -1026,7 +1030,7 @@ def write_zendesk(world: World, folder: Path) -> list[Path]:
                 "Problem" if ticket.kind in ("product", "crisis") else "Question",
                 ticket.created_at.strftime("%Y-%m-%d %H:%M:%S"),
                 "" if still_open else solved.strftime("%Y-%m-%d %H:%M:%S"),
-                ticket.satisfaction,
+                "Unoffered" if still_open else ticket.satisfaction,  # surveys go out once solved
                 ticket.reopens,
                 ticket.replies,
                 ticket.first_reply_calendar,
@@ -1047,7 +1051,7 @@ def write_france(world: World, folder: Path) -> list[Path]:
     vat = 0.055
     rows = []
     for row in world.france.itertuples():
-        tax = round(row.net * vat, 2)
+        tax = float((Decimal(str(row.net)) * Decimal(str(vat))).quantize(Decimal("0.01"), ROUND_HALF_UP))
         rows.append(
             [
                 row.day.strftime("%d/%m/%Y"),

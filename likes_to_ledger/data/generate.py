@@ -28,9 +28,9 @@ def generate_all(datasets: Path, ground_truth_doc: Path, truth: GroundTruth = TR
     return [*written, dictionary, ground_truth_doc]
 
 
-def load(data_file: DataFile, datasets: Path) -> pd.DataFrame:
+def load(data_file: DataFile, datasets: Path, **read_options) -> pd.DataFrame:
     """A file as a learner should read it (a family of monthly files: all of them, one after another)."""
-    frames = [data_file.read(path) for path in data_file.paths(datasets)]
+    frames = [data_file.read(path, **read_options) for path in data_file.paths(datasets)]
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 

@@ -120,8 +120,8 @@ class _Simulation:
         days = self.add_engagement(days, posts)
         orders, lines, traffic = self.simulate_commerce(days)
         touchpoints = self.simulate_journeys(orders)
-        ads = self.simulate_ads(days)
         geo = self.simulate_geo()
+        ads = self.simulate_ads(days, geo)
         mentions = self.simulate_mentions(days)
         tickets = self.simulate_tickets(days, orders)
         contacts, deals = self.simulate_b2b(posts)
@@ -204,7 +204,7 @@ class _Simulation:
             * self.rng.lognormal(0, 0.2, n)
         ).to_numpy()
 
-        boostable = posts["network"].isin(["Facebook", "Instagram"]).to_numpy()
+        boostable = (posts["network"] == "Facebook").to_numpy()  # the team boosts on Facebook only
         boosted = boostable & (self.rng.random(n) < formats.map(t.boost_share_by_format).to_numpy())
         paid_reach = np.where(boosted, reach * self.rng.uniform(0.8, 2.5, n), 0)
         rate = np.where(boosted, rate * t.boosted_engagement_factor, rate)
@@ -535,7 +535,8 @@ class _Simulation:
                 )
         browsing = pd.DataFrame(browsing, columns=list(grouped.columns))
         traffic = pd.concat([grouped, browsing], ignore_index=True)
-        traffic = traffic.groupby(keys, sort=False, as_index=False).sum()
+        ga4_keys = [key for key in keys if key != "channel"]  # direct visits from social merge with Direct
+        traffic = traffic.drop(columns="channel").groupby(ga4_keys, sort=False, as_index=False).sum()
         traffic = traffic[(traffic["sessions"] > 0) | (traffic["key_events"] > 0)]
         traffic["sessions"] = np.maximum(traffic["sessions"], traffic["key_events"])
         engaged_share = self.rng.uniform(0.5, 0.72, len(traffic))
@@ -606,7 +607,7 @@ class _Simulation:
         ]
         return journeys.sort_values("timestamp", kind="stable").reset_index(drop=True)
 
-    def simulate_ads(self, days: pd.DataFrame) -> pd.DataFrame:
+    def simulate_ads(self, days: pd.DataFrame, geo: pd.DataFrame) -> pd.DataFrame:
         """Meta Ads Manager, one row per ad and week. Platform-reported purchases are inflated."""
         t = self.truth
         weeks = pd.date_range(self.dates[0], self.dates[-1], freq="W-MON")
@@ -621,7 +622,8 @@ class _Simulation:
         spend_by_week = days["meta_spend"].resample("W-SUN", label="left", closed="right").sum()
         paid_orders = days["expected_paid_orders"].resample("W-SUN", label="left", closed="right").sum()
         for week in weeks:
-            week_end = week + pd.Timedelta(days=6)
+            # Ads Manager ends a report at the end of the date range asked for: the last week is short.
+            week_end = min(week + pd.Timedelta(days=6), self.dates[-1])
             key = week - pd.Timedelta(days=1)
             spend = float(spend_by_week.get(key, spend_by_week.iloc[-1]))
             purchases = float(paid_orders.get(key, paid_orders.iloc[-1]))
@@ -668,10 +670,10 @@ class _Simulation:
                         ctr=ctr,
                     )
                 )
-        test_spend = self.geo_test_spend()
+        geo_spend = geo.groupby("week")["spend"].sum()  # the geo test's spend, as the regions got it
         for week in pd.date_range(t.lift_test_start, periods=t.lift_test_weeks, freq="W-MON"):
             campaign, ad_set, ad = "Geo holdout | Treatment regions", "Treatment regions", "Roaster Reel"
-            spend = test_spend / t.lift_test_weeks
+            spend = float(geo_spend[week])
             rows.append(
                 self.ad_row(
                     week,
@@ -714,12 +716,6 @@ class _Simulation:
             "conversion_value": round(conversion_value, 2),
         }
 
-    def geo_test_spend(self) -> float:
-        t = self.truth
-        treated_weekly_revenue = t.lift_regions / 2 * 3500
-        incremental = treated_weekly_revenue * t.true_lift * t.lift_test_weeks
-        return round(incremental / t.true_incremental_roas, -2)
-
     def simulate_geo(self) -> pd.DataFrame:
         t = self.truth
         regions = vocab.US_METROS[: t.lift_regions]
@@ -728,8 +724,11 @@ class _Simulation:
         mean_size = np.mean(list(size.values()))
         start = pd.Timestamp(t.lift_test_start) - pd.Timedelta(weeks=t.lift_pre_weeks)
         weeks = pd.date_range(start, periods=t.lift_pre_weeks + t.lift_test_weeks, freq="W-MON")
-        spend = self.geo_test_spend()
         treated_size = sum(size[r] for r in treated)
+        # The spend that buys the true lift at the true incremental ROAS, given these regions' sales.
+        test_seasons = [1 + 0.015 * n for n in range(t.lift_pre_weeks, t.lift_pre_weeks + t.lift_test_weeks)]
+        expected_incremental = 3500 * treated_size / mean_size * sum(test_seasons) * t.true_lift
+        spend = expected_incremental / t.true_incremental_roas
         rows = []
         for week_number, week in enumerate(weeks):
             in_test = week_number >= t.lift_pre_weeks
@@ -849,7 +848,10 @@ class _Simulation:
         any_minute = np.clip(self.rng.normal(13 * 60, 240, n), 0, 24 * 60 - 1).astype(int)
         weekday = tickets["day"].dt.day_of_week.to_numpy()
         minutes = np.where(synchronous, business_minute, any_minute)
-        tickets["created_at"] = tickets["day"] + pd.to_timedelta(minutes, unit="min")
+        # Real local times: minutes added across a DST change must count elapsed time.
+        tickets["created_at"] = (tickets["day"] + pd.to_timedelta(minutes, unit="min")).dt.tz_localize(
+            t.timezone, nonexistent="shift_forward", ambiguous=False
+        )
         keep = ~(synchronous & (weekday >= 5))  # no phone or chat at weekends
         tickets = tickets[keep].reset_index(drop=True)
         n = len(tickets)
@@ -871,7 +873,7 @@ class _Simulation:
         tickets["first_reply_business"] = business.astype(int)
         tickets["first_reply_calendar"] = [
             calendar_minutes(start, minutes)
-            for start, minutes in zip(tickets["created_at"], business, strict=True)
+            for start, minutes in zip(tickets["created_at"].dt.tz_localize(None), business, strict=True)
         ]
         tickets["resolution_calendar"] = (
             tickets["first_reply_calendar"] + np.round(self.rng.lognormal(6.2, 1.1, n))
@@ -964,6 +966,10 @@ class _Simulation:
         deals = contacts[has_deal].copy()
         m = len(deals)
         deals["deal_created"] = deals["created_at"] + pd.to_timedelta(self.rng.integers(1, 20, m), unit="D")
+        # The export covers the period: a contact's deal opened after its last day is not in it yet.
+        in_period = (deals["deal_created"] < pd.Timestamp(t.last_day) + pd.Timedelta(days=1)).to_numpy()
+        deals = deals[in_period].copy()
+        m = len(deals)
         days_to_close = self.rng.gamma(4, 9, m) + np.where(
             deals["true_source"].isin(["SOCIAL_MEDIA", "PAID_SOCIAL"]), t.linkedin_extra_days_to_close, 0
         )
