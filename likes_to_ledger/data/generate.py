@@ -63,7 +63,8 @@ def render_dictionary(datasets: Path, truth: GroundTruth) -> str:
             f"## `{data_file.name}`",
             "",
             f"Imitates: {data_file.imitates}. {data_file.about}",
-            f"Rows: {rows:,}{files}. Read it with: `{read_hint(data_file)}`.",
+            f"Rows: {rows:,}{files}. Read it with: `{data_file.read_call}`"
+            + (", for each file, then `pd.concat` them." if files else "."),
             "",
             "Quirks:",
             "",
@@ -72,30 +73,6 @@ def render_dictionary(datasets: Path, truth: GroundTruth) -> str:
         details += ["", "| column | type | unit | notes |", "| --- | --- | --- | --- |"]
         details += [f"| {c.name} | {c.kind} | {c.unit} | {c.notes} |" for c in data_file.columns]
     return "\n".join(lines + details) + "\n"
-
-
-READ_HINTS = {
-    "orientation_week.xlsx": 'pd.read_excel(path, sheet_name="Posts", engine="openpyxl")',
-    "facebook_post_insights.xlsx": 'pd.read_excel(path, sheet_name="Key Metrics", skiprows=[1], engine="openpyxl")',
-    "instagram_posts.csv": 'pd.read_csv(path, encoding="utf-8-sig", thousands=",", dtype={"Post ID": str})',
-    "x_tweet_activity_YYYY_MM.csv": 'pd.concat(pd.read_csv(p, dtype={"Tweet id": str}, na_values="-") for p in paths)',
-    "linkedin_page_content.xlsx": 'pd.read_excel(path, sheet_name="All posts", header=1, engine="openpyxl")',
-    "meta_ads_manager.xlsx": 'pd.read_excel(path, dtype={"Ad ID": str, "Ad set ID": str}, engine="openpyxl")',
-    "ga4_traffic_acquisition.csv": 'pd.read_csv(path, skiprows=9, dtype={"Date": str})',
-    "shopify_orders.csv": 'pd.read_csv(path, dtype={"Id": str, "Discount Code": str})',
-    "hubspot_contacts.xlsx": 'pd.read_excel(path, engine="openpyxl")',
-    "hubspot_deals.xlsx": 'pd.read_excel(path, dtype={"Associated Contact IDs": str}, engine="openpyxl")',
-    "listening_mentions.tsv": 'pd.read_csv(path, encoding="utf-16", sep="\\t")',
-    "zendesk_tickets.csv": "pd.read_csv(path)",
-    "customer_journeys.csv": 'pd.read_csv(path, parse_dates=["Timestamp"])',
-    "geo_holdout_test.xlsx": 'pd.read_excel(path, sheet_name="Weekly by region", engine="openpyxl")',
-    "ventes_filiale_france.csv": 'pd.read_csv(path, sep=";", decimal=",", parse_dates=["Date"], date_format="%d/%m/%Y")',
-    "finance_assumptions.xlsx": 'pd.read_excel(path, sheet_name="Assumptions", engine="openpyxl")',
-}
-
-
-def read_hint(data_file: DataFile) -> str:
-    return READ_HINTS[data_file.name]
 
 
 def render_ground_truth(world: World) -> str:
