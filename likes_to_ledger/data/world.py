@@ -124,7 +124,7 @@ class _Simulation:
         ads = self.simulate_ads(days, geo)
         mentions = self.simulate_mentions(days)
         tickets = self.simulate_tickets(days, orders)
-        contacts, deals = self.simulate_b2b(posts)
+        contacts, deals = self.simulate_b2b()
         france = self.simulate_france(days)
         return World(
             self.truth,
@@ -298,7 +298,7 @@ class _Simulation:
         orders["order_id"] = 5_600_000_000_000 + np.cumsum(self.rng.integers(1_000, 90_000, len(orders)))
         self.assign_customers(orders)
         self.assign_sessions(orders)
-        lines = self.order_lines(orders, days)
+        lines = self.order_lines(orders)
         traffic = self.traffic_table(days, orders)
         return orders, lines, traffic
 
@@ -406,7 +406,7 @@ class _Simulation:
             return f"holiday_gifting_{day.year}"
         return self.choice({"always_on_prospecting": 0.65, "retargeting_30d": 0.35})
 
-    def order_lines(self, orders: pd.DataFrame, days: pd.DataFrame) -> pd.DataFrame:
+    def order_lines(self, orders: pd.DataFrame) -> pd.DataFrame:
         t = self.truth
         weights = np.array(vocab.PRODUCT_WEIGHTS, dtype=float)
         rows = []
@@ -907,7 +907,7 @@ class _Simulation:
         tickets["id"] = np.arange(48_211, 48_211 + len(tickets))
         return tickets
 
-    def simulate_b2b(self, posts: pd.DataFrame):
+    def simulate_b2b(self):
         t = self.truth
         sources = {
             "ORGANIC_SEARCH": 0.24,
