@@ -63,7 +63,6 @@ def graded_classes(tmp_path_factory):
             submissions[student] = filled_lesson(COURSE, lesson_id, replace={exercise: code})
         for student, nb in submissions.items():
             scratch.submit(lesson_id, student, nb)
-            graded_class.students[student] = student
         result = scratch.autograde(lesson_id)
         graded_class.returncode, graded_class.log = result.returncode, result.stdout + result.stderr
         cache[lesson_id] = graded_class

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbclient
@@ -120,7 +120,6 @@ class GradedClass:
     lesson_id: str
     returncode: int = 0
     log: str = ""
-    students: dict[str, str] = field(default_factory=dict)  # student id -> what was submitted
 
     def scores(self, student: str) -> dict[str, CellScore]:
         return self.scratch.scores(self.lesson_id, student)

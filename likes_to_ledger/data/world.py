@@ -89,6 +89,8 @@ class _Simulation:
         self.truth = truth
         self.rng = np.random.default_rng(truth.seed)
         self.dates = pd.date_range(truth.first_day, truth.last_day, freq="D")
+        self.ad_ids: dict[tuple[str, str, str], int] = {}
+        self.next_ad_id = itertools.count(23851234567890000, 1723)
 
     # -- helpers -------------------------------------------------------------------------
     def choice(self, options: dict, size=None):
@@ -612,13 +614,7 @@ class _Simulation:
         t = self.truth
         weeks = pd.date_range(self.dates[0], self.dates[-1], freq="W-MON")
         inflation = t.platform_roas / 1.2  # reported vs. incremental conversion value, roughly
-        next_id = itertools.count(23851234567890000, 1723)
-        ids: dict[tuple[str, str, str], int] = {}
         rows = []
-
-        def ad_id(campaign, ad_set, ad):
-            return ids.setdefault((campaign, ad_set, ad), next(next_id))
-
         spend_by_week = days["meta_spend"].resample("W-SUN", label="left", closed="right").sum()
         paid_orders = days["expected_paid_orders"].resample("W-SUN", label="left", closed="right").sum()
         for week in weeks:
@@ -648,7 +644,6 @@ class _Simulation:
                         campaign,
                         ad_set,
                         ad,
-                        ad_id(campaign, ad_set, ad),
                         spend * share,
                         purchases * share * inflation,
                         ctr=0.011,
@@ -664,7 +659,6 @@ class _Simulation:
                         campaign,
                         ad_set,
                         ad,
-                        ad_id(campaign, ad_set, ad),
                         1200.0,
                         1200.0 / 48 * 0.9,
                         ctr=ctr,
@@ -681,7 +675,6 @@ class _Simulation:
                     campaign,
                     ad_set,
                     ad,
-                    ad_id(campaign, ad_set, ad),
                     spend,
                     spend * t.platform_roas / 48,
                     ctr=0.011,
@@ -693,7 +686,9 @@ class _Simulation:
             drop=True
         )
 
-    def ad_row(self, start, end, campaign, ad_set, ad, identifier, spend, purchases, ctr, value=None) -> dict:
+    def ad_row(self, start, end, campaign, ad_set, ad, spend, purchases, ctr, value=None) -> dict:
+        # An ad keeps its ID week after week; the same name in another ad set is another ad.
+        identifier = self.ad_ids.setdefault((campaign, ad_set, ad), next(self.next_ad_id))
         cpm = self.rng.uniform(9, 13) * (1.35 if start.month in (11, 12) else 1.0)
         impressions = int(round(spend / cpm * 1000))
         frequency = self.rng.uniform(1.4, 2.6)
