@@ -1,10 +1,12 @@
 """`course build`: regenerate lessons/ from solutions/ with nbgrader.
 
 For each lesson of the manifest, in order:
-1. copy the lesson's data files from datasets/ into its solutions/ folder, so that the
-   solution runs where it stands and nbgrader's autograde finds the master copies there;
+1. copy the lesson's data files from datasets/, and the checks module as course_checks.py, into its
+   solutions/ folder, so that the solution runs where it stands and nbgrader's autograde finds the
+   master copies there;
 2. clean the solution notebook (outputs, execution counts and editor metadata go);
-3. run nbgrader's generate_assignment in a scratch course and put the result in lessons/.
+3. record the fingerprints its visible checks compare with (checks.json), by running the solution;
+4. run nbgrader's generate_assignment in a scratch course and put the result in lessons/.
 
 With check=True nothing is written; every difference is reported instead.
 """
@@ -18,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from likes_to_ledger import notebooks
+from likes_to_ledger import answer_key, notebooks
 from likes_to_ledger.grading import ScratchCourse
 from likes_to_ledger.manifest import Lesson, Manifest, load_manifest
 from likes_to_ledger.paths import CourseDir
@@ -29,8 +31,9 @@ def build(course: CourseDir, check: bool = False, say: Callable[[str], None] = p
     manifest = load_manifest(course)
     problems: list[str] = []
     for lesson in manifest.lessons:
-        problems += _sync_datasets(course, lesson, check)
+        problems += _sync_lesson_files(course, lesson, check)
         problems += _clean_solution(course, lesson, check)
+        problems += _record_answer_key(course, lesson, check, say)
         problems += _generate_lesson(course, lesson, check, say)
         if not check:
             say(f"built {course.relative(course.lesson_folder(lesson.id))}")
@@ -38,10 +41,11 @@ def build(course: CourseDir, check: bool = False, say: Callable[[str], None] = p
     return problems
 
 
-def _sync_datasets(course: CourseDir, lesson: Lesson, check: bool) -> list[str]:
+def _sync_lesson_files(course: CourseDir, lesson: Lesson, check: bool) -> list[str]:
     problems = []
-    for name in lesson.datasets:
-        source = course.dataset(name)
+    copies = {name: course.dataset(name) for name in lesson.datasets}
+    copies[answer_key.CHECKS_MODULE_NAME] = answer_key.CHECKS_MODULE
+    for name, source in copies.items():
         target = course.solution_folder(lesson.id) / name
         if target.is_file() and filecmp.cmp(source, target, shallow=False):
             continue
@@ -66,6 +70,24 @@ def _clean_solution(course: CourseDir, lesson: Lesson, check: bool) -> list[str]
     if check:
         return [f"{lesson.id}: {course.relative(path)} is not clean (outputs or editor metadata)."]
     path.write_text(cleaned, encoding="utf-8", newline="\n")
+    return []
+
+
+def _record_answer_key(
+    course: CourseDir, lesson: Lesson, check: bool, say: Callable[[str], None]
+) -> list[str]:
+    key = course.solution_folder(lesson.id) / answer_key.KEY_NAME
+    if answer_key.recorded_inputs(key) == answer_key.inputs_fingerprint(course, lesson):
+        return []
+    if check:
+        return [
+            (
+                f"{lesson.id}: {course.relative(key)} is out of date (the solution, its data or checks.py "
+                "changed)."
+            )
+        ]
+    say(f"recording the checks of {lesson.id} (running its solution)")
+    key.write_text(answer_key.record(course, lesson), encoding="utf-8", newline="\n")
     return []
 
 

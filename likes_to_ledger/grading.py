@@ -18,10 +18,11 @@ from pathlib import Path
 import nbformat
 
 from likes_to_ledger import notebooks
+from likes_to_ledger.errors import CourseError
 from likes_to_ledger.paths import CourseDir
 
 
-class NbgraderError(RuntimeError):
+class NbgraderError(CourseError, RuntimeError):
     """An nbgrader command failed; the message names the lesson and quotes nbgrader's last words."""
 
 

@@ -6,12 +6,13 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from likes_to_ledger.errors import CourseError
 from likes_to_ledger.paths import CourseDir
 
 LESSON_ID_PATTERN = re.compile(r"^(\d{2})-[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-class ManifestError(ValueError):
+class ManifestError(CourseError, ValueError):
     """course.toml is missing, unreadable or inconsistent; the message says where and what to fix."""
 
 

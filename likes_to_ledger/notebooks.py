@@ -8,6 +8,8 @@ from pathlib import Path
 
 import nbformat
 
+from likes_to_ledger.errors import CourseError
+
 # One naming pattern for nbgrader cells: the read-only setup cell, the answer and check
 # cell of exercise N, and written answer N (graded by hand).
 GRADE_ID_PATTERN = re.compile(r"^(setup|ex\d+_(answer|check)|written\d+)$")
@@ -18,7 +20,7 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 KEPT_CELL_METADATA = ("nbgrader", "deletable", "editable")
 
 
-class NotebookError(ValueError):
+class NotebookError(CourseError, ValueError):
     """A notebook cannot be read or breaks a course rule; the message names the file."""
 
 
@@ -76,3 +78,30 @@ def graded_cells(nb: nbformat.NotebookNode) -> list[GradedCell]:
         kind = "manual" if meta.get("solution") else "autograded"
         cells.append(GradedCell(meta["grade_id"], kind, float(meta.get("points", 0))))
     return cells
+
+
+def execute(
+    nb: nbformat.NotebookNode,
+    folder: Path,
+    allow_errors: bool = False,
+    env: dict[str, str] | None = None,
+    timeout: int = 120,
+) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel whose working folder is `folder`; return the copy.
+
+    `env` adds variables to the kernel's environment.
+    """
+    import os
+
+    import nbclient  # imported here: reading and cleaning notebooks doesn't need a kernel
+
+    nb = nbformat.from_dict(nb)
+    client = nbclient.NotebookClient(
+        nb,
+        kernel_name=KERNELSPEC["name"],
+        timeout=timeout,
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(folder)}},
+    )
+    client.execute(env={**os.environ, **(env or {})})
+    return nb

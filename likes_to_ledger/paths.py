@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from likes_to_ledger.errors import CourseError
+
 MANIFEST_NAME = "course.toml"
 
 
-class CourseNotFoundError(RuntimeError):
+class CourseNotFoundError(CourseError, RuntimeError):
     """Raised when no course folder (one holding course.toml) can be found."""
 
 

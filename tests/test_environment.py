@@ -35,8 +35,10 @@ def test_pip_and_conda_pin_the_same_packages_and_versions():
 
 
 def test_the_course_packages_are_the_ones_the_design_names():
-    """Are the runtime dependencies the design's five, plus numpy (pinned: the data stays byte-identical)?"""
-    assert set(pip_pins()) == {"jupyterlab", "nbgrader", "pandas", "matplotlib", "openpyxl", "numpy"}
+    """Are the runtime dependencies the design's five, plus numpy (pinned: the data stays byte-identical)
+    and plotchecker (the chart checks read charts with it)?"""
+    expected = {"jupyterlab", "nbgrader", "pandas", "matplotlib", "openpyxl", "numpy", "plotchecker"}
+    assert set(pip_pins()) == expected
 
 
 def test_conda_python_satisfies_the_package_requirement():
