@@ -2,8 +2,9 @@
 
 Each answer is the code of an answer cell. The course tests put it in the student version
 (every other exercise keeps the solution), autograde it with nbgrader, and expect the
-exercise's check cell to score full marks (right) or zero (wrong). A wrong answer carries
-the mistake it stands for.
+exercise's check cell to score full marks (right) or zero (wrong). A wrong answer is named
+after the mistake it stands for, and `says` holds a piece of the message its check must give:
+the specific feedback for a recognised mistake, or the generic one for the others.
 """
 
 KNOWN_ANSWERS = {
@@ -14,6 +15,15 @@ KNOWN_ANSWERS = {
                 "counts the columns": "n_posts = len(posts.columns)",
                 "counts the cells": "n_posts = posts.size",
                 "counts one network": 'n_posts = len(posts[posts["Network"] == "Instagram"])',
+                "a text": "n_posts = str(len(posts))",
+                "a fifth of the posts": "n_posts = len(posts) / 5",
+            },
+            "says": {
+                "counts the columns": "number of columns",
+                "counts the cells": "number of cells",
+                "counts one network": "one network only",
+                "a text": "it should be a number",
+                "a fifth of the posts": "should be a whole number",
             },
         },
         "ex2": {
@@ -21,7 +31,16 @@ KNOWN_ANSWERS = {
             "wrong": {
                 "the largest reach, not the total": 'total_reach = posts["Reach"].max()',
                 "adds up likes": 'total_reach = posts["Likes"].sum()',
-                "a float where a whole number is asked": 'total_reach = posts["Reach"].mean()',
+                "the average, with decimals": 'total_reach = posts["Reach"].mean()',
+                "the whole column": 'total_reach = posts["Reach"]',
+                "leaves out the last post": 'total_reach = posts["Reach"].iloc[:-1].sum()',
+            },
+            "says": {
+                "the largest reach, not the total": "largest reach of a single post",
+                "adds up likes": "adds up the Likes column",
+                "the average, with decimals": "should be a whole number",
+                "the whole column": "one number is asked for",
+                "leaves out the last post": "not the number asked for yet",
             },
         },
         "ex3": {
@@ -34,6 +53,12 @@ KNOWN_ANSWERS = {
                 "the total": 'average_likes = posts["Likes"].sum()',
                 "rounded to a whole number": 'average_likes = round(posts["Likes"].mean())',
                 "a text": 'average_likes = str(round(posts["Likes"].mean(), 1))',
+            },
+            "says": {
+                "the median": "That's the median",
+                "the total": "total of likes",
+                "rounded to a whole number": "rounded to a whole number",
+                "a text": "Leave out the quotes",
             },
         },
         "ex4": {
@@ -48,6 +73,13 @@ KNOWN_ANSWERS = {
                 "a lower-case name": (
                     'posts["engagements"] = posts["Likes"] + posts["Comments"] + posts["Shares"]'
                 ),
+                "one number for every row": 'posts["Engagements"] = posts["Likes"].sum()',
+            },
+            "says": {
+                "link clicks included": "Link clicks are in there too",
+                "shares left out": "Shares are missing",
+                "a lower-case name": 'it should be called "Engagements"',
+                "one number for every row": "not all of its values are right yet",
             },
         },
         "ex5": {
@@ -63,6 +95,15 @@ KNOWN_ANSWERS = {
                 "likes instead of reach": (
                     'instagram_reach = posts.loc[posts["Network"] == "Instagram", "Likes"].sum()'
                 ),
+                "a lower-case network name": (
+                    'instagram_reach = posts.loc[posts["Network"] == "instagram", "Reach"].sum()'
+                ),
+            },
+            "says": {
+                "every network's reach": "reach of every network",
+                "Facebook instead of Instagram": "Facebook's reach",
+                "likes instead of reach": "Instagram's likes",
+                "a lower-case network name": "no row matched",
             },
         },
         "ex6": {
@@ -74,6 +115,17 @@ KNOWN_ANSWERS = {
                 "the average, not the sum": 'reach_by_network = posts.groupby("Network")["Reach"].mean()',
                 "counts posts": 'reach_by_network = posts.groupby("Network")["Reach"].count()',
                 "every column summed": 'reach_by_network = posts.groupby("Network").sum(numeric_only=True)',
+                "grouped by post type": 'reach_by_network = posts.groupby("Post type")["Reach"].sum()',
+                "networks in lower case": (
+                    'reach_by_network = posts.groupby(posts["Network"].str.lower())["Reach"].sum()'
+                ),
+            },
+            "says": {
+                "the average, not the sum": "averages per network",
+                "counts posts": "count the posts per network",
+                "every column summed": "one column of numbers is asked for",
+                "grouped by post type": "doesn't have the number of rows asked for",
+                "networks in lower case": "row labels aren't the ones asked for",
             },
         },
     },

@@ -162,3 +162,12 @@ def test_build_makes_no_backup_of_an_untouched_lesson(course_copy):
     notebooks.write(nb, path)
     assert course_command("build", cwd=course_copy).returncode == 0
     assert not (course_copy / ".course").exists()
+
+
+def test_recorded_checks_are_what_the_solution_gives_now(lesson):
+    """Is each committed checks.json exactly what running the solution records today (so a fingerprint
+    of unchanged inputs never hides a stale key)?"""
+    from likes_to_ledger import answer_key
+
+    committed = (COURSE.solution_folder(lesson.id) / answer_key.KEY_NAME).read_text(encoding="utf-8")
+    assert answer_key.record(COURSE, lesson) == committed

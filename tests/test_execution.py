@@ -28,7 +28,21 @@ def test_untouched_lesson_fails_only_in_check_cells(course, lesson):
         errors = [out for out in cell.get("outputs", []) if out.output_type == "error"]
         if id(cell) in check_cells:
             assert [(e.ename, e.evalue.split(":")[0]) for e in errors] == [
-                ("AssertionError", "Not attempted yet")
+                ("NotAttempted", "Not attempted yet")
             ]
         else:
             assert errors == [], f"cell {index} fails before any answer is given"
+
+
+def test_untouched_lesson_runs_through_in_jupyterlab(course, lesson):
+    """In JupyterLab, where checks show their outcome instead of raising, does Run All go through an
+    untouched lesson without an error, every check saying 'not attempted'?"""
+    nb = notebooks.read(course.lesson_notebook(lesson.id))
+    executed = notebooks.execute(
+        nb, course.lesson_folder(lesson.id), env={"COURSE_CHECKS_MODE": "interactive"}
+    )
+    assert stderr_and_errors(executed) == []
+    for grade_id, cell in cells_by_grade_id(executed).items():
+        if grade_id.endswith("_check"):
+            shown = [o.data["text/plain"] for o in cell.outputs if o.output_type == "display_data"]
+            assert len(shown) == 1 and "Not attempted yet" in shown[0], (grade_id, shown)

@@ -3,7 +3,7 @@
 import pytest
 from conftest import known_submissions
 from known_answers import KNOWN_ANSWERS
-from lesson_tools import exercises, stderr_and_errors
+from lesson_tools import cells_by_grade_id, exercises, stderr_and_errors
 
 from likes_to_ledger import notebooks
 
@@ -55,13 +55,28 @@ def _known_answer_cases():
 
     for lesson in MANIFEST.lessons:
         for student, (exercise, verdict, code) in known_submissions(lesson.id).items():
-            yield pytest.param(lesson.id, student, exercise, verdict, code, id=f"{lesson.id}-{student}")
+            mistake = next(
+                (
+                    name
+                    for name, wrong in KNOWN_ANSWERS[lesson.id][exercise]["wrong"].items()
+                    if wrong == code
+                ),
+                None,
+            )
+            yield pytest.param(
+                lesson.id, student, exercise, verdict, code, mistake, id=f"{lesson.id}-{student}"
+            )
 
 
-@pytest.mark.parametrize(("lesson_id", "student", "exercise", "verdict", "code"), _known_answer_cases())
-def test_known_answer_is_graded_as_expected(graded_classes, lesson_id, student, exercise, verdict, code):
+@pytest.mark.parametrize(
+    ("lesson_id", "student", "exercise", "verdict", "code", "mistake"), _known_answer_cases()
+)
+def test_known_answer_is_graded_as_expected(
+    graded_classes, lesson_id, student, exercise, verdict, code, mistake
+):
     """Does the check of an exercise accept each known right answer and reject each known wrong one,
-    while every other exercise keeps its full marks?"""
+    with the message that mistake deserves in the autograded notebook, while every other exercise keeps
+    its full marks?"""
     scores = graded_classes(lesson_id).scores(student)
     check = scores[f"{exercise}_check"]
     expected = check.max_score if verdict == "right" else 0
@@ -72,3 +87,11 @@ def test_known_answer_is_graded_as_expected(graded_classes, lesson_id, student, 
         if name.endswith("_check") and name != check.grade_id and s.score != s.max_score
     }
     assert not others, f"other exercises lost points: {others}"
+    nb = notebooks.read(graded_classes(lesson_id).scratch.autograded_notebook(lesson_id, student))
+    errors = [o for o in cells_by_grade_id(nb)[f"{exercise}_check"].outputs if o.output_type == "error"]
+    if verdict == "right":
+        assert errors == []
+    else:
+        says = KNOWN_ANSWERS[lesson_id][exercise]["says"][mistake]
+        assert [e.ename for e in errors] == ["NotYetRight"], errors
+        assert says in errors[0].evalue

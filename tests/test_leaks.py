@@ -6,6 +6,7 @@ import pytest
 from lesson_tools import answer_values, regions
 
 from likes_to_ledger import notebooks
+from likes_to_ledger.answer_key import CHECKS_MODULE_NAME
 from likes_to_ledger.paths import CourseDir
 
 TEXT_SUFFIXES = {".ipynb", ".py", ".md", ".txt", ".csv", ".tsv", ".json", ".html"}
@@ -72,7 +73,10 @@ def find_leaks(texts: dict[str, str], secrets: dict[str, set[str]], patterns: di
     leaks = []
     for file, text in texts.items():
         lines = {line.strip() for line in text.splitlines()}
-        for kind, secret in secrets.items():
+        # The checks module is the same library in every lesson (its docstring shows how hidden tests call
+        # it, so it shares syntax lines such as `grade(` with them); only the values matter there.
+        library = file.endswith(f"/{CHECKS_MODULE_NAME}")
+        for kind, secret in {} if library else secrets.items():
             leaks += [f"{file}: {kind}: {line}" for line in sorted(secret & lines)]
         leaks += [f"{file}: the value {label}" for label, pattern in patterns.items() if pattern.search(text)]
     return leaks

@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 
-from lesson_tools import cells_by_grade_id, exercises
+from lesson_tools import cells_by_grade_id, exercises, regions
 
 from likes_to_ledger import notebooks
 from likes_to_ledger.notebooks import GRADE_ID_PATTERN, KEPT_CELL_METADATA, KERNELSPEC
@@ -120,3 +120,31 @@ def test_points_in_exercise_titles_match_the_checks(course, lesson):
         prompt = nb.cells[nb.cells.index(cells[f"{exercise}_answer"]) - 1]
         stated = int(re.search(r"\((\d+) points?\)", prompt.source)[1])
         assert stated == cells[f"{exercise}_check"].metadata["nbgrader"]["points"], exercise
+
+
+HINT = re.compile(r"<details><summary><b>(.+?)</b></summary>(.*?)</details>", re.DOTALL)
+
+
+def test_every_exercise_has_progressive_hints_that_never_give_the_answer_line(course, lesson):
+    """Does every exercise's prompt hold Hint 1, Hint 2 and The approach, in that order, with no line of
+    the solution's code in them?"""
+    nb = notebooks.read(course.solution_notebook(lesson.id))
+    solution_lines = {
+        line.strip()
+        for cell in nb.cells
+        for region in regions(cell.source, "solution")
+        for line in region.splitlines()
+        if line.strip()
+    }
+    prompts = {}
+    for cell in nb.cells:
+        heading = re.match(r"### Exercise (\d+) ", cell.source)
+        if cell.cell_type == "markdown" and heading:
+            prompts[f"ex{heading[1]}"] = cell.source
+    assert set(prompts) == set(exercises(nb))
+    for exercise, prompt in prompts.items():
+        hints = HINT.findall(prompt)
+        assert [title for title, _ in hints] == ["Hint 1", "Hint 2", "The approach"], exercise
+        for _, text in hints:
+            leaked = [line for line in solution_lines if line in text]
+            assert not leaked, f"{exercise}: a hint quotes the solution: {leaked}"
