@@ -16,3 +16,10 @@ c.CourseDirectory.release_directory = "lessons"
 # written above the solution region, so the region itself becomes nothing.
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Double-click this cell and write your answer here."
+
+# Feedback pages keep the visible checks and their messages, and drop hidden tests and their tracebacks.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "likes_to_ledger.feedback.HideHiddenTests",
+]
