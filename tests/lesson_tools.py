@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-import nbclient
 import nbformat
 
 from likes_to_ledger import notebooks
@@ -68,20 +66,6 @@ def filled_lesson(course: CourseDir, lesson_id: str, replace: dict[str, str] | N
     return lesson_nb
 
 
-def execute(nb: nbformat.NotebookNode, folder: Path, allow_errors: bool = False):
-    """Run a notebook top to bottom in a fresh kernel, in `folder`; return the executed copy."""
-    nb = nbformat.from_dict(nb)
-    client = nbclient.NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=120,
-        allow_errors=allow_errors,
-        resources={"metadata": {"path": str(folder)}},
-    )
-    client.execute()
-    return nb
-
-
 def stderr_and_errors(nb: nbformat.NotebookNode) -> list[str]:
     """Warnings, stderr output and errors of an executed notebook, each with its cell."""
     found = []
@@ -108,7 +92,7 @@ def answer_values(course: CourseDir, lesson_id: str) -> dict[str, object]:
         " default=str))"
     )
     solution.cells.append(nbformat.v4.new_code_cell(dump))
-    executed = execute(solution, course.solution_folder(lesson_id))
+    executed = notebooks.execute(solution, course.solution_folder(lesson_id))
     return json.loads(executed.cells[-1].outputs[0].text)
 
 
