@@ -17,27 +17,42 @@ import filecmp
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from likes_to_ledger import answer_key, notebooks
+from likes_to_ledger.errors import CourseError
 from likes_to_ledger.grading import ScratchCourse
 from likes_to_ledger.manifest import Lesson, Manifest, load_manifest
 from likes_to_ledger.paths import CourseDir
 
 
-def build(course: CourseDir, check: bool = False, say: Callable[[str], None] = print) -> list[str]:
-    """Build (or with check=True, verify) every lesson; return the problems found."""
+def build(
+    course: CourseDir,
+    check: bool = False,
+    say: Callable[[str], None] = print,
+    only: Sequence[str] = (),
+) -> list[str]:
+    """Build (or with check=True, verify) every lesson, or those in `only`; return the problems found."""
     manifest = load_manifest(course)
+    known = [lesson.id for lesson in manifest.lessons]
+    unknown = [lesson_id for lesson_id in only if lesson_id not in known]
+    if unknown:
+        raise CourseError(
+            f"{', '.join(unknown)}: not a lesson of course.toml. Its lessons are: {', '.join(known)}."
+        )
     problems: list[str] = []
     for lesson in manifest.lessons:
+        if only and lesson.id not in only:
+            continue
         problems += _sync_lesson_files(course, lesson, check)
         problems += _clean_solution(course, lesson, check)
         problems += _record_answer_key(course, lesson, check, say)
         problems += _generate_lesson(course, lesson, check, say)
         if not check:
             say(f"built {course.relative(course.lesson_folder(lesson.id))}")
-    problems += _stray_lessons(course, manifest, check, say)
+    if not only:
+        problems += _stray_lessons(course, manifest, check, say)
     return problems
 
 

@@ -31,6 +31,7 @@ so it fails the cell. COURSE_CHECKS_MODE=strict|interactive overrides the guess.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import html
 import inspect
@@ -164,6 +165,71 @@ class WholeNumber(Number):
         return problem
 
 
+def _day_text(value) -> str | None:
+    """A calendar day as 'YYYY-MM-DD': from a Timestamp, a datetime, a date or an ISO text; else None."""
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    if isinstance(value, pd.Timestamp | datetime.datetime):
+        return None if pd.isna(value) else value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return None
+
+
+@dataclass(frozen=True)
+class Text:
+    """A label such as a network, a post type or a weekday: compared ignoring capitals and outer spaces."""
+
+    def problem(self, value, name: str) -> str | None:
+        if isinstance(value, pd.Series | pd.DataFrame):
+            return (
+                f"{name} is {_describe(value)}, but one label is asked for. Pick the one row's label, e.g. "
+                "with .idxmax() or .index[0]."
+            )
+        if not isinstance(value, str):
+            return f'{name} should be a text in quotes, such as "Instagram"; yours is {_describe(value)}.'
+        return None
+
+    def parts(self, value) -> dict[str, str]:
+        return {"value": value.strip().casefold()}
+
+    def same(self, answer, expected) -> bool:
+        return self.parts(answer) == self.parts(expected)
+
+    def diagnosis(self, name: str, matching: dict[str, bool]) -> str:
+        return f"{name} is not the one asked for yet."
+
+
+@dataclass(frozen=True)
+class Date:
+    """A calendar day: a Timestamp, a date, or a text 'YYYY-MM-DD'. The time of day is not compared."""
+
+    def problem(self, value, name: str) -> str | None:
+        if isinstance(value, pd.Series | pd.DataFrame):
+            return (
+                f"{name} is {_describe(value)}, but one date is asked for. Pick the one row's date, e.g. "
+                "with .idxmax() or .index[0]."
+            )
+        if _day_text(value) is None:
+            return (
+                f'{name} should be a date, such as pd.Timestamp("2025-01-31") or the text "2025-01-31"; '
+                f"yours is {_describe(value)}."
+            )
+        return None
+
+    def parts(self, value) -> dict[str, str]:
+        return {"value": _day_text(value)}
+
+    def same(self, answer, expected) -> bool:
+        return self.parts(answer) == self.parts(expected)
+
+    def diagnosis(self, name: str, matching: dict[str, bool]) -> str:
+        return f"{name} is not the day asked for yet."
+
+
 @dataclass(frozen=True)
 class Table:
     """A Series or a DataFrame, compared cell by cell after normalising.
@@ -215,7 +281,7 @@ class Table:
             table = value[list(self.columns)].copy()
         table.columns = [str(c) for c in table.columns]
         if not self.ignore_index:
-            labels = [str(label) for label in table.index]
+            labels = [self._label(label) for label in table.index]
             table.insert(0, "(row label)", labels)
         table = table.reset_index(drop=True)
         for column in table.columns:
@@ -225,11 +291,20 @@ class Table:
             table = table.reset_index(drop=True)
         return table
 
+    @staticmethod
+    def _label(label) -> str:
+        # A day reads the same whether it came from a DatetimeIndex, .dt.date or an ISO text.
+        if isinstance(label, datetime.datetime) and not pd.isna(label):  # pd.Timestamp is a datetime
+            return label.date().isoformat() if label.time() == datetime.time(0) else label.isoformat()
+        if isinstance(label, datetime.date):
+            return label.isoformat()
+        return str(label)
+
     def _cell(self, cell):
         if cell is None or (isinstance(cell, float) and math.isnan(cell)) or cell is pd.NA or cell is pd.NaT:
             return None
-        if isinstance(cell, pd.Timestamp):
-            return cell.isoformat()
+        if isinstance(cell, pd.Timestamp | datetime.date):
+            return self._label(cell)
         if _is_real_number(cell):
             return float(_number_text(cell, self.decimals))
         return str(cell)
@@ -545,7 +620,7 @@ def chart_facts(chart, decimals: int = 2) -> dict:
     return facts
 
 
-COMPARISONS = {kind.__name__: kind for kind in (Number, WholeNumber, Table, Chart)}
+COMPARISONS = {kind.__name__: kind for kind in (Number, WholeNumber, Text, Date, Table, Chart)}
 
 
 def _comparison_from(spec: dict):

@@ -23,6 +23,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="change nothing; fail, naming the lesson, if lessons/ is out of date",
     )
+    build_parser.add_argument(
+        "lessons",
+        nargs="*",
+        metavar="LESSON",
+        help="only these lessons, e.g. 01-reading-exports (default: all)",
+    )
     commands.add_parser("data", help="regenerate the data files in datasets/")
     check_parser = commands.add_parser(
         "check",
@@ -44,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args.notebook)
         course = CourseDir.find()
         if args.command == "build":
-            return _build(course, args.check)
+            return _build(course, args.check, args.lessons)
         if args.command == "progress":
             return _progress(course, args.chart)
         return _data(course)
@@ -53,10 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _build(course: CourseDir, check: bool) -> int:
+def _build(course: CourseDir, check: bool, lessons: list[str]) -> int:
     from likes_to_ledger import build
 
-    problems = build.build(course, check=check)
+    problems = build.build(course, check=check, only=lessons)
     if not problems:
         print("lessons/ is up to date." if check else "Done: lessons/ matches solutions/.")
         return 0

@@ -14,8 +14,10 @@ from likes_to_ledger.checks import (
     RIGHT,
     Chart,
     CheckSetupError,
+    Date,
     Number,
     Table,
+    Text,
     WholeNumber,
     grade,
     visible_outcome,
@@ -75,6 +77,50 @@ def test_a_known_mistake_gets_its_own_message(tmp_path, monkeypatch):
     outcome = judge_both(tmp_path, monkeypatch, Number(decimals=1), 94.8, 90.0, mistakes)
     assert outcome.message.startswith("That's the median.")
     assert "94.8" not in outcome.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        ("Reel", RIGHT),
+        (" reel ", RIGHT),
+        ("REEL", RIGHT),
+        ("Reels", NOT_YET_RIGHT),
+        ("Photo", NOT_YET_RIGHT),
+        (3, NOT_YET_RIGHT),
+        (pd.Series(["Reel"]), NOT_YET_RIGHT),
+    ],
+)
+def test_labels_ignore_capitals_and_outer_spaces_only(tmp_path, monkeypatch, answer, status):
+    """Is a label right whatever its capitals, and wrong when it is another word or not a text?"""
+    assert judge_both(tmp_path, monkeypatch, Text(), "Reel", answer).status == status
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        (pd.Timestamp("2025-03-18"), RIGHT),
+        (pd.Timestamp("2025-03-18 14:30", tz="UTC"), RIGHT),
+        ("2025-03-18", RIGHT),
+        (pd.Timestamp("2025-03-18").date(), RIGHT),
+        (pd.Timestamp("2025-03-17"), NOT_YET_RIGHT),
+        ("18/03/2025", NOT_YET_RIGHT),
+        (pd.NaT, NOT_YET_RIGHT),
+        (18, NOT_YET_RIGHT),
+    ],
+)
+def test_days_are_compared_by_calendar_day(tmp_path, monkeypatch, answer, status):
+    """Is a day right in any of its usual forms, time of day aside, and wrong on another day or form?"""
+    assert judge_both(tmp_path, monkeypatch, Date(), pd.Timestamp("2025-03-18"), answer).status == status
+
+
+def test_a_day_reads_the_same_as_a_row_label_in_any_form():
+    """Do a DatetimeIndex, .dt.date labels and ISO texts give the same table?"""
+    days = pd.to_datetime(["2025-03-18", "2025-03-19"])
+    expected = pd.Series([3, 4], index=days)
+    for labels in (days.date, ["2025-03-18", "2025-03-19"]):
+        assert Table().same(pd.Series([3, 4], index=labels), expected)
+    assert not Table().same(pd.Series([3, 4], index=days + pd.Timedelta(days=1)), expected)
 
 
 @pytest.mark.parametrize(

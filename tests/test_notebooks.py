@@ -148,3 +148,34 @@ def test_every_exercise_has_progressive_hints_that_never_give_the_answer_line(co
         for _, text in hints:
             leaked = [line for line in solution_lines if line in text]
             assert not leaked, f"{exercise}: a hint quotes the solution: {leaked}"
+
+
+# A figure in prose is a decimal, a percentage, a number with a thousands separator or one of 3 or more
+# digits (years aside). Those come from the data, so the notebook prints them; prose points to the output.
+TYPED_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+\.\d+|\d+(?:\.\d+)?\s?%|(?!20\d\d(?!\d))\d{3,})(?![\w])"
+)
+NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|<[^>\n]*>|\]\([^)\s]*\)|https?://\S+", re.DOTALL)
+
+
+def test_prose_states_no_typed_figures(course, lesson):
+    """Is every figure a lesson states computed by a cell, not typed into its text?
+
+    Code (in backticks) is exempt: a parameter such as `THRESHOLD = 3` is shown as code."""
+    nb = notebooks.read(course.solution_notebook(lesson.id))
+    typed = [
+        f"cell {index}: {figure!r}"
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "markdown"
+        for figure in TYPED_FIGURE.findall(NOT_PROSE.sub(" ", cell.source))
+    ]
+    assert not typed, f"figures typed into the prose (print them from a cell instead): {typed}"
+
+
+def test_typed_figures_are_recognised():
+    """Does the prose check catch decimals, percentages, thousands and long numbers, but not years,
+    small counts, times of day or code?"""
+    caught = "Reach was 24,808, likes averaged 94.8, 35% of orders, and 1312 posts."
+    assert [f.strip() for f in TYPED_FIGURE.findall(caught)] == ["24,808", "94.8", "35%", "1312"]
+    allowed = "In 2025, post at 12:00 on 3 days; see `round(x, 2)` and `posts.head(100)`, lesson 04."
+    assert TYPED_FIGURE.findall(NOT_PROSE.sub(" ", allowed)) == []
