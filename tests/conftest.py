@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -43,28 +45,41 @@ def known_submissions(lesson_id: str) -> dict[str, tuple[str, str, str]]:
     return submissions
 
 
+# nbgrader grades one notebook after another; two processes, each over its own scratch course with half
+# the students, keep both cores busy (the gradebooks are separate, so nothing is shared between them).
+GRADING_PROCESSES = 2
+
+
 @pytest.fixture(scope="session")
 def graded_classes(tmp_path_factory):
-    """Autograde, once per lesson and in one nbgrader run, a class of made-up students:
-    the solution itself, the untouched student version, and one student per known answer."""
+    """Autograde, once per lesson, a class of made-up students: the solution itself, the untouched
+    student version, and one student per known answer."""
     cache: dict[str, GradedClass] = {}
 
     def graded(lesson_id: str) -> GradedClass:
         if lesson_id in cache:
             return cache[lesson_id]
-        scratch = ScratchCourse(COURSE, tmp_path_factory.mktemp(f"graded-{lesson_id}"))
-        scratch.release(lesson_id)
-        graded_class = GradedClass(scratch, lesson_id)
+        released = ScratchCourse(COURSE, tmp_path_factory.mktemp(f"graded-{lesson_id}"))
+        released.release(lesson_id)
+        scratches = [released] + [
+            ScratchCourse(COURSE, Path(shutil.copytree(released.root, f"{released.root}-{n}")))
+            for n in range(1, GRADING_PROCESSES)
+        ]
         submissions = {
             "solution": notebooks.read(COURSE.solution_notebook(lesson_id)),
             "untouched": notebooks.read(COURSE.lesson_notebook(lesson_id)),
         }
         for student, (exercise, _verdict, code) in known_submissions(lesson_id).items():
             submissions[student] = filled_lesson(COURSE, lesson_id, replace={exercise: code})
-        for student, nb in submissions.items():
+        graded_class = GradedClass(lesson_id)
+        for number, (student, nb) in enumerate(submissions.items()):
+            scratch = scratches[number % len(scratches)]
             scratch.submit(lesson_id, student, nb)
-        result = scratch.autograde(lesson_id)
-        graded_class.returncode, graded_class.log = result.returncode, result.stdout + result.stderr
+            graded_class.scratch_of[student] = scratch
+        with ThreadPoolExecutor(len(scratches)) as pool:
+            results = list(pool.map(lambda scratch: scratch.autograde(lesson_id), scratches))
+        graded_class.returncode = max(result.returncode for result in results)
+        graded_class.log = "\n".join(result.stdout + result.stderr for result in results)
         cache[lesson_id] = graded_class
         return graded_class
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import nbformat
 
@@ -98,12 +99,15 @@ def answer_values(course: CourseDir, lesson_id: str) -> dict[str, object]:
 
 @dataclass
 class GradedClass:
-    """A scratch course in which a lesson was autograded for a set of made-up students."""
+    """A lesson autograded for a set of made-up students, spread over scratch courses."""
 
-    scratch: ScratchCourse
     lesson_id: str
+    scratch_of: dict[str, ScratchCourse] = field(default_factory=dict)
     returncode: int = 0
     log: str = ""
 
     def scores(self, student: str) -> dict[str, CellScore]:
-        return self.scratch.scores(self.lesson_id, student)
+        return self.scratch_of[student].scores(self.lesson_id, student)
+
+    def autograded_notebook(self, student: str) -> Path:
+        return self.scratch_of[student].autograded_notebook(self.lesson_id, student)

@@ -22,7 +22,7 @@ def test_solution_scores_full_marks(lesson, graded_classes):
 def test_solution_runs_cleanly_in_the_autograded_folder(lesson, graded_classes):
     """Does the solution run without errors or warnings from nbgrader's autograded/ folder?"""
     graded = graded_classes(lesson.id)
-    nb = notebooks.read(graded.scratch.autograded_notebook(lesson.id, "solution"))
+    nb = notebooks.read(graded.autograded_notebook("solution"))
     assert stderr_and_errors(nb) == []
 
 
@@ -87,7 +87,7 @@ def test_known_answer_is_graded_as_expected(
         if name.endswith("_check") and name != check.grade_id and s.score != s.max_score
     }
     assert not others, f"other exercises lost points: {others}"
-    nb = notebooks.read(graded_classes(lesson_id).scratch.autograded_notebook(lesson_id, student))
+    nb = notebooks.read(graded_classes(lesson_id).autograded_notebook(student))
     errors = [o for o in cells_by_grade_id(nb)[f"{exercise}_check"].outputs if o.output_type == "error"]
     if verdict == "right":
         assert errors == []
