@@ -67,7 +67,7 @@ def test_check_names_the_lesson_whose_solution_changed(course_copy):
     assert stale.returncode == 1
     assert f"{lesson_id}: lessons/{lesson_id} is out of date ({lesson_id}.ipynb)" in stale.stderr
 
-    assert course_command("build", cwd=course_copy).returncode == 0
+    assert course_command("build", lesson_id, cwd=course_copy).returncode == 0
     assert (
         "A sentence the student version"
         in (course_copy / "lessons" / lesson_id / f"{lesson_id}.ipynb").read_text()
@@ -88,12 +88,12 @@ def test_build_copies_data_files_and_cleans_solutions(course_copy):
     code_cell.metadata["collapsed"] = True
     notebooks.write(nb, path)
 
-    stale = course_command("build", "--check", cwd=course_copy)
+    stale = course_command("build", "--check", lesson_id, cwd=course_copy)
     assert stale.returncode == 1
     assert f"solutions/{lesson_id}/orientation_week.xlsx is missing" in stale.stderr
     assert "is not clean" in stale.stderr
 
-    assert course_command("build", cwd=course_copy).returncode == 0
+    assert course_command("build", lesson_id, cwd=course_copy).returncode == 0
     assert snapshot(course_copy) == snapshot(COURSE.root)
 
 
@@ -115,10 +115,27 @@ def test_nbgrader_failure_names_the_lesson(course_copy):
     cells = [cell for cell in nb.cells if cell.metadata.get("nbgrader", {}).get("grade_id") == "ex2_check"]
     cells[0].metadata.nbgrader.grade_id = "ex1_check"
     notebooks.write(nb, path)
-    result = course_command("build", cwd=course_copy)
+    result = course_command("build", lesson_id, cwd=course_copy)
     assert result.returncode == 2
     assert f"nbgrader could not generate lesson {lesson_id}" in result.stderr
     assert "ex1_check" in result.stderr
+
+
+def test_building_one_lesson_leaves_the_others_alone(course_copy):
+    """Does `course build LESSON` rebuild that lesson only, and name a lesson that doesn't exist?"""
+    edited, other = "00-orientation", course_copy / "lessons" / "99-leftover"
+    other.mkdir()  # a full build would remove it
+    path = course_copy / "solutions" / edited / f"{edited}.ipynb"
+    nb = notebooks.read(path)
+    nb.cells[0].source += "\n\nOne more sentence."
+    notebooks.write(nb, path)
+    assert course_command("build", edited, cwd=course_copy).returncode == 0
+    assert "One more sentence." in (course_copy / "lessons" / edited / f"{edited}.ipynb").read_text()
+    assert other.is_dir()
+
+    unknown = course_command("build", "00-orientaton", cwd=course_copy)
+    assert unknown.returncode == 2
+    assert "00-orientaton: not a lesson of course.toml. Its lessons are: 00-orientation" in unknown.stderr
 
 
 def test_outside_a_course_the_command_says_where_to_run_it(tmp_path):
@@ -141,7 +158,7 @@ def test_build_keeps_a_copy_of_learner_work(course_copy):
     notebooks.write(nb, folder / f"{lesson_id}.ipynb")
     (folder / "my_notes.txt").write_text("ask about reach vs impressions")
 
-    result = course_command("build", cwd=course_copy)
+    result = course_command("build", lesson_id, cwd=course_copy)
     assert result.returncode == 0, result.stderr
     backups = {
         path.name: path
@@ -160,7 +177,7 @@ def test_build_makes_no_backup_of_an_untouched_lesson(course_copy):
     nb = notebooks.read(path)
     nb.cells[0].source += "\n\nOne more sentence."
     notebooks.write(nb, path)
-    assert course_command("build", cwd=course_copy).returncode == 0
+    assert course_command("build", "00-orientation", cwd=course_copy).returncode == 0
     assert not (course_copy / ".course").exists()
 
 

@@ -215,7 +215,7 @@ class Date:
             )
         if _day_text(value) is None:
             return (
-                f"{name} should be a date, such as pd.Timestamp(\"2025-01-31\") or the text \"2025-01-31\"; "
+                f'{name} should be a date, such as pd.Timestamp("2025-01-31") or the text "2025-01-31"; '
                 f"yours is {_describe(value)}."
             )
         return None
