@@ -28,6 +28,15 @@ def _cases():
                 yield pytest.param(lesson.id, exercise, code, says, id=f"{lesson.id}-{exercise}-{name}")
 
 
+@pytest.fixture(autouse=True)
+def close_charts():
+    """Lessons draw charts in this process; close them after each answer, as a fresh kernel would."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+
+
 def run_up_to_answer(course, lesson_id, exercise, code, monkeypatch) -> dict:
     """The learner's namespace just after the exercise's answer cell ran, with `code` as the answer."""
     folder = course.lesson_folder(lesson_id)

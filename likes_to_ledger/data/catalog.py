@@ -77,7 +77,8 @@ FILES: list[DataFile] = [
     DataFile(
         "facebook_post_insights.xlsx",
         "Meta's legacy Page Insights export, post level",
-        "One row per Facebook post of the Page.",
+        "Sheet `Key Metrics`: one row per Facebook post of the Page. Sheet `Page followers`: one row per day, "
+        "the Page's followers.",
         (
             "row 2, under the header, describes each metric: skip it (`skiprows=[1]`) or numbers read as text",
             "inconsistent capitals in the headers (`Lifetime Post Total Reach`, `Lifetime Post organic reach`)",
@@ -85,6 +86,8 @@ FILES: list[DataFile] = [
             "`Posted` is text in m/d/Y H:MM, local time",
             "total reach is not organic + paid (people reached both ways count once)",
             "a second sheet, `Lifetime Negative Feedback`, by post ID",
+            "a third sheet, `Page followers`, from the page-level export: one row per day, with the same "
+            'description row under its header (read it with the same call and `sheet_name="Page followers"`)',
         ),
         (
             C("Post ID", "text", "", "page ID and post ID joined by `_`"),
@@ -116,6 +119,14 @@ FILES: list[DataFile] = [
                 "whole number",
                 "people",
                 "three columns",
+            ),
+            C("Page followers: Date", "date", "local time", "one row per day"),
+            C("Page followers: Lifetime Total Followers", "whole number", "people", "at the end of the day"),
+            C(
+                "Page followers: Daily New Followers / Daily Unfollows",
+                "whole number",
+                "people",
+                "two columns",
             ),
         ),
         'pd.read_excel(path, sheet_name="Key Metrics", skiprows=[1], engine="openpyxl")',

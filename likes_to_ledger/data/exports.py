@@ -154,6 +154,7 @@ def write_facebook(world: World, folder: Path) -> list[Path]:
         )
     headers = [name for name, _ in FACEBOOK_COLUMNS]
     descriptions = [description for _, description in FACEBOOK_COLUMNS]
+    followers = _facebook_followers(world, posts)
     path = folder / "facebook_post_insights.xlsx"
     write_xlsx(
         path,
@@ -172,9 +173,51 @@ def write_facebook(world: World, folder: Path) -> list[Path]:
                     *negative_rows,
                 ],
             ),
+            Sheet(
+                "Page followers",
+                [
+                    [name for name, _ in FACEBOOK_FOLLOWER_COLUMNS],
+                    [description for _, description in FACEBOOK_FOLLOWER_COLUMNS],
+                    *followers,
+                ],
+                number_formats={0: "yyyy-mm-dd"},
+                widths={0: 12, 1: 24, 2: 20, 3: 16},
+            ),
         ],
     )
     return [path]
+
+
+FACEBOOK_FOLLOWER_COLUMNS = [
+    ("Date", ""),
+    ("Lifetime Total Followers", "Lifetime: The total number of people who follow your Page. (Unique Users)"),
+    ("Daily New Followers", "Daily: The number of people who started following your Page. (Unique Users)"),
+    ("Daily Unfollows", "Daily: The number of people who stopped following your Page. (Unique Users)"),
+]
+FACEBOOK_FOLLOWERS_BEFORE = 18_240  # the Page's followers on the eve of the first day
+
+
+def _facebook_followers(world: World, posts: pd.DataFrame) -> list[list]:
+    """The Page's followers day by day, as the page-level export gives them: new followers come with the
+    day's engagement and paid reach, unfollows rise in the crisis. Its own random stream, so the other
+    sheets and files don't change."""
+    rng = np.random.default_rng(13)
+    days = world.days.index
+    engagement = (posts["likes"] + posts["comments"] + posts["shares"]).groupby(posts["day"]).sum()
+    paid_reach = posts.groupby("day")["paid_reach"].sum()
+    engagement = engagement.reindex(days, fill_value=0).to_numpy()
+    paid_reach = paid_reach.reindex(days, fill_value=0).to_numpy()
+    since_crisis = (days - pd.Timestamp(world.truth.crisis_day)).days.to_numpy()
+    crisis = np.where(
+        since_crisis >= 0, 0.5 ** (np.maximum(since_crisis, 0) / world.truth.crisis_half_life_days), 0
+    )
+    new = rng.poisson(4 + 0.05 * engagement + 0.002 * paid_reach)
+    unfollows = rng.poisson(3 * (1 + 5 * crisis))
+    total = FACEBOOK_FOLLOWERS_BEFORE + np.cumsum(new - unfollows)
+    return [
+        [day.date(), int(followers), int(joined), int(left)]
+        for day, followers, joined, left in zip(days, total, new, unfollows, strict=True)
+    ]
 
 
 INSTAGRAM_TYPES = {"Photo": "IG image", "Carousel": "IG carousel", "Reel": "IG reel"}
