@@ -345,7 +345,8 @@ class Chart:
 
     Texts are compared ignoring capitals and spaces at the ends; numbers after rounding to `decimals`.
     Facts named in `ignore` ("title", "xlabel", "ylabel") are not compared, e.g. a title of the
-    learner's choosing.
+    learner's choosing. A heatmap's data is also compared in parts (its row labels, its column labels,
+    its values), so a not-yet-right message can say which part is off.
     """
 
     decimals: int = 2
@@ -368,6 +369,9 @@ class Chart:
             facts[text] = facts[text].strip().casefold()
         compared = {fact: facts[fact] for fact in self.FACTS if fact not in self.ignore}
         parts = {fact: json.dumps(fact_value, sort_keys=True) for fact, fact_value in compared.items()}
+        if facts["kind"] == "heatmap" and "data" in compared:
+            for key in ("rows", "columns", "values"):
+                parts[f"heatmap {key}"] = json.dumps(facts["data"][key])
         parts["value"] = json.dumps(compared, sort_keys=True)
         return parts
 
@@ -376,8 +380,12 @@ class Chart:
 
     def diagnosis(self, name: str, matching: dict[str, bool]) -> str:
         if not matching.get("kind", True):
-            return f"{name} is not the kind of chart asked for (bar, horizontal bar, line or scatter)."
+            return (
+                f"{name} is not the kind of chart asked for (bar, horizontal bar, line, scatter or heatmap)."
+            )
         if not matching.get("data", True):
+            if "heatmap rows" in matching:
+                return self._heatmap_diagnosis(name, matching)
             return f"{name} is the right kind of chart, but it doesn't plot the numbers asked for."
         wrong = [
             {"title": "the title", "xlabel": "the x-axis label", "ylabel": "the y-axis label"}[fact]
@@ -385,6 +393,24 @@ class Chart:
             if not matching.get(fact, True)
         ]
         return f"{name} plots the right data; now fix {' and '.join(wrong)} as the exercise words it."
+
+    @staticmethod
+    def _heatmap_diagnosis(name: str, matching: dict[str, bool]) -> str:
+        rows, columns = matching.get("heatmap rows", True), matching.get("heatmap columns", True)
+        if not rows or not columns:
+            which = " and ".join(
+                side
+                for side, right in (("rows (the y axis)", rows), ("columns (the x axis)", columns))
+                if not right
+            )
+            return (
+                f"{name} is a heatmap, but its {which} don't carry the labels asked for. Did you draw the "
+                "right table, and put its labels on the ticks (ax.set_yticks / ax.set_xticks with labels)?"
+            )
+        return (
+            f"{name} is a heatmap with the rows and columns asked for, but its cells don't show the numbers "
+            "asked for. Check the table you drew."
+        )
 
 
 # The charts' facts. plotchecker and matplotlib are imported inside, so lessons without charts don't
@@ -423,8 +449,9 @@ def chart_facts(chart, decimals: int = 2) -> dict:
     `chart` is a matplotlib Axes, a Figure with exactly one Axes (colour bars do not count), or None
     for the current Axes of the current figure. The result has these keys:
 
-    - "kind": "bar" (vertical bars, histograms too), "barh" (horizontal bars), "scatter" (points),
-      "line", "other" (something else is drawn, e.g. a pie) or "empty"; the first that fits, in that order.
+    - "kind": "heatmap" (one image or one colour mesh: ax.imshow, ax.pcolormesh, wins over the rest),
+      "bar" (vertical bars, histograms too), "barh" (horizontal bars), "scatter" (points), "line",
+      "other" (something else is drawn, e.g. a pie) or "empty"; the first that fits, in that order.
     - "title", "xlabel", "ylabel": the texts, stripped.
     - "data":
       - bar / barh with one set of bars: [[category, value], ...] from left to right (barh: bottom to
@@ -436,6 +463,10 @@ def chart_facts(chart, decimals: int = 2) -> dict:
         drawing order; x and y values are numbers, ISO dates or category labels as their axis shows.
       - scatter: sorted [[x, y], ...] of every point (points that are not finite are left out). Points
         win over lines: a scatter chart with a trend line is "scatter", and its line is not in "data".
+      - heatmap: {"rows": [...], "columns": [...], "values": [[...], ...]}: the rows from top to bottom
+        and the columns from left to right as the chart shows them, each named as its axis reads the
+        cell's centre (the tick label there, else the number), and one list of cell values per row
+        (a missing or masked cell is None). An RGB picture is not a heatmap ("other").
       - other / empty: [].
     - "series_labels": the legend's texts, [] without a legend.
 
@@ -450,6 +481,7 @@ def chart_facts(chart, decimals: int = 2) -> dict:
     import matplotlib.container as mcontainer
     import matplotlib.dates as mdates
     import matplotlib.figure as mfigure
+    import matplotlib.image as mimage
     import matplotlib.ticker as mticker
     import plotchecker
 
@@ -552,6 +584,49 @@ def chart_facts(chart, decimals: int = 2) -> dict:
         # ax.legend(["a", "b"]) labels the artists in drawing order without renaming them.
         return [texts[i] if i < len(texts) else "" for i in range(len(artists))]
 
+    def heatmap_data(grid):
+        """Rows, columns and values of one image or colour mesh, as the chart shows them; None for a
+        picture (RGB) that holds no values to read."""
+        values = grid.get_array()
+        if values is None:
+            return None
+        values = values.astype(float).filled(math.nan) if hasattr(values, "filled") else values
+        if isinstance(grid, mimage.AxesImage):
+            if values.ndim != 2:
+                return None
+            n_rows, n_columns = values.shape
+            left, right, bottom, top = grid.get_extent()
+            # origin "upper" puts the array's first row at the extent's top, "lower" at its bottom.
+            start, end = (top, bottom) if grid.origin == "upper" else (bottom, top)
+            row_centres = [start + (i + 0.5) * (end - start) / n_rows for i in range(n_rows)]
+            column_centres = [left + (j + 0.5) * (right - left) / n_columns for j in range(n_columns)]
+        else:
+            corners = grid.get_coordinates()  # (rows + 1, columns + 1, 2); (rows, columns, 2) if gouraud
+            shape = corners.shape[:2]
+            cells = (shape[0] - 1, shape[1] - 1)
+            if values.ndim != 2:
+                values = values.reshape(cells if values.size == cells[0] * cells[1] else shape)
+            if values.shape == tuple(shape):
+                row_centres = [float(y) for y in corners[:, 0, 1]]
+                column_centres = [float(x) for x in corners[0, :, 0]]
+            else:
+                row_centres = [(corners[i, 0, 1] + corners[i + 1, 0, 1]) / 2 for i in range(cells[0])]
+                column_centres = [(corners[0, j, 0] + corners[0, j + 1, 0]) / 2 for j in range(cells[1])]
+        bottom_limit, top_limit = ax.get_ylim()
+        left_limit, right_limit = ax.get_xlim()
+        row_order = sorted(range(len(row_centres)), key=lambda i: row_centres[i])
+        if top_limit > bottom_limit:  # y grows upwards, so the top row is the one with the largest y
+            row_order.reverse()
+        column_order = sorted(range(len(column_centres)), key=lambda j: column_centres[j])
+        if left_limit > right_limit:
+            column_order.reverse()
+        read_row, read_column = axis_reader(ax.yaxis), axis_reader(ax.xaxis)
+        return {
+            "rows": [read_row(row_centres[i]) for i in row_order],
+            "columns": [read_column(column_centres[j]) for j in column_order],
+            "values": [[number(values[i][j]) for j in column_order] for i in row_order],
+        }
+
     checker = plotchecker.PlotChecker(ax)
     legend = ax.get_legend()
     facts = {
@@ -568,7 +643,15 @@ def chart_facts(chart, decimals: int = 2) -> dict:
     drawn_lines = [line for line in ax.get_lines() if line.get_linestyle() not in ("None", "", " ")]
     marker_lines = [line for line in ax.get_lines() if line not in drawn_lines]
 
-    if containers:
+    grids = [image for image in ax.images if isinstance(image, mimage.AxesImage)]
+    grids += [mesh for mesh in ax.collections if isinstance(mesh, mcollections.QuadMesh)]
+    heatmap = heatmap_data(grids[0]) if len(grids) == 1 else None
+
+    if heatmap is not None:
+        facts["kind"] = "heatmap"
+        facts["data"] = heatmap
+
+    elif containers:
         horizontal = getattr(containers[0], "orientation", None) == "horizontal"
         facts["kind"] = "barh" if horizontal else "bar"
         read_category = axis_reader(ax.yaxis if horizontal else ax.xaxis)

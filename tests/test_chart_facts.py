@@ -217,3 +217,106 @@ def test_importing_is_cheap_and_plotchecker_imports_cleanly():
     assert result.stdout.strip() == "[]"
     strict = [sys.executable, "-W", "error::DeprecationWarning", "-c", "import plotchecker"]
     subprocess.run(strict, check=True)
+
+
+WEEK = pd.DataFrame({"Mon": [1.0, 2.5], "Tue": [float("nan"), 4.256]}, index=pd.Index([12, 19], name="Hour"))
+WEEK_FACTS = {"rows": ["12", "19"], "columns": ["Mon", "Tue"], "values": [[1.0, None], [2.5, 4.26]]}
+
+
+def labelled_imshow(table, **imshow):
+    _, ax = plt.subplots()
+    ax.imshow(table, **imshow)
+    ax.set_yticks(range(len(table.index)), table.index)
+    ax.set_xticks(range(len(table.columns)), table.columns)
+    return ax
+
+
+def test_imshow_heatmap_gives_labels_top_to_bottom_and_values():
+    """Does ax.imshow of a pivot table, with its labels on the ticks and a colour bar, give its rows top
+    to bottom, columns left to right and rounded values (a missing cell None), read from the Figure?"""
+    ax = labelled_imshow(WEEK)
+    ax.set_title("Engagement rate")
+    ax.set_xlabel("Weekday")
+    ax.set_ylabel("Hour")
+    ax.figure.colorbar(ax.images[0])
+    expected = facts("heatmap", WEEK_FACTS, title="Engagement rate", xlabel="Weekday", ylabel="Hour")
+    assert chart_facts(ax.figure) == expected
+    assert json.loads(json.dumps(chart_facts(ax), allow_nan=False)) == expected
+
+
+def test_heatmap_reads_the_rows_as_shown():
+    """Are the rows read from top to bottom as the chart shows them, whatever the origin or the y axis?"""
+    assert chart_facts(labelled_imshow(WEEK, origin="lower"))["data"] == {
+        "rows": ["19", "12"],  # the tick labels now sit the other way up, each still on its own row
+        "columns": ["Mon", "Tue"],
+        "values": [[2.5, 4.26], [1.0, None]],
+    }
+    _, ax = plt.subplots()
+    ax.pcolormesh(WEEK.columns, WEEK.index.astype(str), WEEK)  # y grows upwards: row 12 at the bottom
+    assert chart_facts(ax)["data"] == {
+        "rows": ["19", "12"],
+        "columns": ["Mon", "Tue"],
+        "values": [[2.5, 4.26], [1.0, None]],
+    }
+    ax.invert_yaxis()
+    assert chart_facts(ax)["data"] == WEEK_FACTS
+
+
+def test_pcolormesh_and_matshow_heatmaps():
+    """Do ax.pcolormesh with its ticks at the cell centres, and ax.matshow, read like ax.imshow?"""
+    _, ax = plt.subplots()
+    ax.pcolormesh(WEEK)
+    ax.invert_yaxis()
+    ax.set_yticks([0.5, 1.5], WEEK.index)
+    ax.set_xticks([0.5, 1.5], WEEK.columns)
+    assert chart_facts(ax) == facts("heatmap", WEEK_FACTS)
+    _, ax = plt.subplots()
+    ax.matshow(WEEK)
+    ax.set_yticks(range(2), WEEK.index)
+    ax.set_xticks(range(2), WEEK.columns)
+    assert chart_facts(ax)["data"] == WEEK_FACTS
+
+
+def test_heatmap_without_tick_labels_gives_positions():
+    """Without labels on its ticks, does a heatmap name its rows and columns by their positions?"""
+    _, ax = plt.subplots()
+    ax.imshow([[1, 2, 3], [4, 5, 6]])
+    assert chart_facts(ax)["data"] == {
+        "rows": [0.0, 1.0],
+        "columns": [0.0, 1.0, 2.0],
+        "values": [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]],
+    }
+
+
+def test_a_picture_or_two_grids_are_not_a_heatmap():
+    """Is an RGB picture, or an Axes with two images, 'other' rather than a heatmap?"""
+    _, ax = plt.subplots()
+    ax.imshow([[[0.0, 0.5, 1.0], [1.0, 0.5, 0.0]]])
+    assert chart_facts(ax)["kind"] == "other"
+    _, ax = plt.subplots()
+    ax.imshow([[1, 2]], extent=(0, 2, 0, 1))
+    ax.imshow([[3, 4]], extent=(0, 2, 1, 2))
+    assert chart_facts(ax)["kind"] == "other"
+
+
+def test_heatmap_diagnosis_names_the_part_that_is_off():
+    """Does a check of a heatmap say whether its labels or its values are off, and does a bar chart
+    asked to be a heatmap hear that it is not the kind asked for?"""
+    from likes_to_ledger.checks import Chart
+
+    compare = Chart()
+    expected = compare.parts(labelled_imshow(WEEK))
+
+    def message(ax):
+        parts = compare.parts(ax)
+        assert parts["value"] != expected["value"]
+        return compare.diagnosis(
+            "heatmap_ax", {part: expected.get(part) == text for part, text in parts.items()}
+        )
+
+    unlabelled = plt.subplots()[1]
+    unlabelled.imshow(WEEK)
+    assert "its rows (the y axis) and columns (the x axis) don't carry the labels" in message(unlabelled)
+    assert "rows (the y axis) don't carry" in message(labelled_imshow(WEEK.rename(index={19: 20})))
+    assert "cells don't show the numbers asked for" in message(labelled_imshow(WEEK * 2))
+    assert "not the kind of chart asked for" in message(WEEK.plot.bar())
