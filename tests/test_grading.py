@@ -74,9 +74,9 @@ def _known_answer_cases():
 def test_known_answer_is_graded_as_expected(
     graded_classes, lesson_id, student, exercise, verdict, code, mistake
 ):
-    """Does the check of an exercise accept each known right answer and reject each known wrong one,
-    with the message that mistake deserves in the autograded notebook, while every other exercise keeps
-    its full marks?"""
+    """Does the check of an exercise accept a known right answer and reject a known wrong one, with the
+    message that mistake deserves in the autograded notebook, while every other exercise keeps its full
+    marks? (The first of each by default; all of them with COURSE_TESTS_GRADE_EVERY_ANSWER=1.)"""
     scores = graded_classes(lesson_id).scores(student)
     check = scores[f"{exercise}_check"]
     expected = check.max_score if verdict == "right" else 0

@@ -1,8 +1,9 @@
 """Both halves of every check judge every known answer alike and say the expected thing: the visible check
 (fingerprints from checks.json, in the student version) and the hidden test (values computed from the data).
 
-The lesson's code runs in this process, so each known answer costs milliseconds, not a kernel; the
-autograding of the same answers by nbgrader is in test_grading.py.
+The lesson's code runs in this process, so each known answer costs under a second, not a kernel. Through
+nbgrader, test_grading.py autogrades the first right and wrong answer of each exercise (all of them with
+COURSE_TESTS_GRADE_EVERY_ANSWER=1, see conftest.py).
 """
 
 import sys
