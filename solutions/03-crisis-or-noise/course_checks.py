@@ -114,7 +114,14 @@ def _describe(value) -> str:
         return f"a table (DataFrame) of {len(value)} rows and {len(value.columns)} columns"
     if isinstance(value, pd.Series):
         return f"a column (Series) of {len(value)} values"
-    return f"a {type(value).__name__}"
+    if value is None:
+        return "None, which means nothing was stored"
+    if _is_real_number(value):
+        return f"the number {value}"
+    if isinstance(value, pd.Timestamp):
+        return f"the date and time {value}"
+    name = type(value).__name__
+    return f"an {name}" if name[0].lower() in "aeiou" else f"a {name}"
 
 
 @dataclass(frozen=True)
