@@ -65,7 +65,10 @@ def value_patterns(values: dict[str, object]) -> dict[str, re.Pattern]:
                 forms |= {f"{number:.1f}", f"{number:.2f}"}
             for form in forms:
                 if sum(ch.isdigit() for ch in form) >= 3:
-                    patterns[f"{name} = {form}"] = re.compile(rf"(?<![\d.,]){re.escape(form)}(?![\d])")
+                    # Not inside a longer token: checks.json's hex fingerprints hold digit runs by chance.
+                    patterns[f"{name} = {form}"] = re.compile(
+                        rf"(?<![0-9A-Za-z.,]){re.escape(form)}(?![0-9A-Za-z])"
+                    )
     return patterns
 
 
@@ -119,3 +122,10 @@ def test_leak_detector_finds_planted_leaks(course, lesson, values):
     assert any(": solution code: " in leak for leak in leaks)
     assert any(": hidden test: " in leak for leak in leaks)
     assert any(": the value " in leak for leak in leaks)
+
+
+def test_an_answer_value_counts_only_as_a_number_of_its_own():
+    """Is 699 a leak in prose or code, but not inside a fingerprint such as 3fa699c0?"""
+    pattern = value_patterns({"sessions": 699})["sessions = 699"]
+    assert pattern.search("That makes 699 sessions.") and pattern.search("x = 699\n")
+    assert not pattern.search('"fingerprint": "3fa699c0"') and not pattern.search("1699 or 6990")
