@@ -134,6 +134,7 @@ DATES = [
     dates("meta_ads_manager.xlsx", "Reporting starts", as_is),
     dates("meta_ads_manager.xlsx", "Reporting ends", as_is),
     dates("ga4_traffic_acquisition.csv", "Date", text("%Y%m%d")),
+    dates("ga4_landing_pages.csv", "Date", text("%Y%m%d")),
     dates("shopify_orders.csv", "Created at", lambda values: local_time(values, SHOPIFY_TIME)),
     dates("shopify_orders.csv", "Paid at", lambda values: local_time(values, SHOPIFY_TIME)),
     dates("shopify_orders.csv", "Cancelled at", lambda values: local_time(values, SHOPIFY_TIME)),
@@ -722,3 +723,84 @@ def test_x_tweet_ids_are_unique_and_match_their_permalinks(data):
     assert linked.is_unique, rows(x, linked.duplicated(keep=False), ["Tweet id", "Tweet permalink"])
     intact = x[x["Tweet id"].str.fullmatch(r"\d{19}")]
     assert intact["Tweet id"].is_unique
+
+
+# ------------------------------------------------------------------------------------ GA4 landing pages
+
+LANDING = "ga4_landing_pages.csv"
+FACEBOOK_SPELLINGS = {"facebook", "Facebook", "fb", "facebook.com", "m.facebook.com", "l.facebook.com"}
+
+
+def utm(landing: pd.DataFrame, parameter: str) -> pd.Series:
+    """One UTM parameter of each landing page's query string (NaN where the link has none)."""
+    return landing["Landing page + query string"].str.extract(rf"[?&]{parameter}=([^&]*)")[0]
+
+
+def tagged_post_sessions(data) -> pd.DataFrame:
+    """Landing-page rows of organic Facebook posts (a Facebook spelling, no paid medium), with their post."""
+    landing = data[LANDING]
+    medium = utm(landing, "utm_medium").fillna("")
+    organic = utm(landing, "utm_source").isin(FACEBOOK_SPELLINGS) & ~medium.isin(["paid_social", "cpc"])
+    return landing[organic].assign(post=utm(landing, "utm_content")[organic])
+
+
+def test_ga4_landing_pages_has_one_row_per_day_and_landing_page(data):
+    """Is there one row per day and landing page + query string, as the dictionary says?"""
+    landing = data[LANDING]
+    repeated = landing.duplicated(["Date", "Landing page + query string"], keep=False)
+    assert not repeated.any(), rows(landing, repeated)
+
+
+def test_ga4_landing_pages_counts_nest(data):
+    """Are new users at most active users, active users and engaged sessions at most sessions, key events at
+    most engaged sessions, every row at least one session, and engagement times between 0 and 10 minutes?"""
+    landing = data[LANDING]
+    wrong = (
+        (landing["Sessions"] < 1)
+        | (landing["Active users"] > landing["Sessions"])
+        | (landing["New users"] > landing["Active users"])
+        | (landing["Engaged sessions"] > landing["Sessions"])
+        | (landing["Key events"] > landing["Engaged sessions"])
+        | ~landing["Average engagement time per session"].between(0, 600)
+    )
+    assert not wrong.any(), rows(landing, wrong)
+
+
+def test_ga4_landing_pages_facebook_posts_carry_their_post_id(data):
+    """Does every tagged organic Facebook link carry, as utm_content, a Post ID exactly as
+    facebook_post_insights.xlsx writes it, and does every Link post with link clicks have sessions?"""
+    tagged = tagged_post_sessions(data)
+    facebook = data["facebook_post_insights.xlsx"]
+    unknown = ~tagged["post"].isin(facebook["Post ID"])
+    assert len(tagged) > 0 and not unknown.any(), rows(tagged, unknown)
+    links = facebook[
+        (facebook["Type"] == "Link") & (facebook["Lifetime Post consumers by type - link clicks"] > 0)
+    ]
+    assert links["Post ID"].isin(tagged["post"]).all()
+    assert tagged["post"].nunique() > links["Post ID"].nunique(), "only Link posts are tagged"
+
+
+def test_ga4_landing_pages_post_sessions_come_in_its_first_days_and_stay_below_its_clicks(data):
+    """Does a tagged post bring sessions only on the day it was posted and the next 3 days, never more
+    sessions than its link clicks, and at least half of them (posts older than the last 3 days)?"""
+    tagged = tagged_post_sessions(data)
+    facebook = data["facebook_post_insights.xlsx"].set_index("Post ID")
+    posted = pd.to_datetime(facebook["Posted"], format="%m/%d/%Y %H:%M").dt.normalize()
+    lag = (pd.to_datetime(tagged["Date"], format="%Y%m%d") - posted[tagged["post"]].to_numpy()).dt.days
+    assert lag.between(0, 3).all(), rows(tagged, ~lag.between(0, 3))
+    sessions = tagged.groupby("post")["Sessions"].sum()
+    clicks = facebook.loc[sessions.index, "Lifetime Post consumers by type - link clicks"]
+    assert (sessions <= clicks).all(), rows(sessions.to_frame(), sessions > clicks)
+    complete = posted[sessions.index] <= LAST_DAY - pd.Timedelta(days=3)
+    assert (sessions[complete] >= 0.5 * clicks[complete]).all()
+
+
+def test_ga4_landing_pages_paid_links_carry_ads_manager_ad_ids(data):
+    """Does every paid social link (medium paid_social or cpc) carry an Ad ID of meta_ads_manager.xlsx as
+    utm_content, never a Facebook Post ID?"""
+    landing = data[LANDING]
+    paid = utm(landing, "utm_medium").isin(["paid_social", "cpc"])
+    content = utm(landing, "utm_content")[paid]
+    ads = data["meta_ads_manager.xlsx"]
+    assert paid.sum() > 0 and content.isin(ads["Ad ID"]).all()
+    assert not content.isin(data["facebook_post_insights.xlsx"]["Post ID"]).any()

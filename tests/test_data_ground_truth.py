@@ -251,6 +251,27 @@ def test_utm_mess_in_ga4(files):
     assert groups - {"Organic Social", "Paid Social"}, "GA4 leaves some `fb` traffic outside social"
 
 
+def test_utm_mess_in_landing_pages(files):
+    """7. In ga4_landing_pages.csv, are tagged Facebook posts spelled as the truth sets, does about the share
+    the truth sets lack a medium, and do their sessions come to the set share of their link clicks?"""
+    landing = files("ga4_landing_pages.csv")
+    url = landing["Landing page + query string"]
+    source = url.str.extract(r"[?&]utm_source=([^&]*)")[0]
+    medium = url.str.extract(r"[?&]utm_medium=([^&]*)")[0]
+    post = url.str.extract(r"[?&]utm_content=([^&]*)")[0]
+    organic = source.isin(TRUTH.facebook_source_spellings) & ~medium.isin(["paid_social", "cpc"])
+    posts = pd.DataFrame({"source": source, "medium": medium, "post": post})[organic].drop_duplicates("post")
+    shares = posts["source"].value_counts(normalize=True)
+    for spelling, share in TRUTH.facebook_source_spellings.items():
+        assert shares[spelling] == pytest.approx(share, abs=0.08), spelling
+    assert posts["medium"].isna().mean() == pytest.approx(TRUTH.social_medium_missing_share, abs=0.07)
+    facebook = files("facebook_post_insights.xlsx").set_index("Post ID")
+    sessions = landing.loc[organic, "Sessions"].groupby(post[organic]).sum()
+    clicks = facebook.loc[sessions.index, "Lifetime Post consumers by type - link clicks"]
+    low, high = TRUTH.tracked_sessions_per_click
+    assert sessions.sum() / clicks.sum() == pytest.approx((low + high) / 2, abs=0.05)
+
+
 def test_social_discount_code_leaks_to_other_channels(files):
     """8. Of the orders that used the social-only code, does the share whose converting visit was not social
     match the leakage built in?"""

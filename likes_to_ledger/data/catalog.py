@@ -305,6 +305,41 @@ FILES: list[DataFile] = [
         exports.write_ga4,
     ),
     DataFile(
+        "ga4_landing_pages.csv",
+        "Google Analytics 4, Landing page report (dimension Landing page + query string) exported to CSV",
+        "One row per day and landing page + query string: the page a session started on, with the UTM "
+        "parameters of the link that brought it. Facebook posts with a tagged link carry their `Post ID` "
+        "in `utm_content`. Used by lesson 05.",
+        (
+            'nine `#` comment lines above the header (`skiprows=9`, or `comment="#"`)',
+            "`Date` is YYYYMMDD",
+            "the UTM parameters sit inside the URL (`?utm_source=…&utm_medium=…`), in varying order",
+            "Facebook as `utm_source` under several spellings: `facebook`, `Facebook`, `fb`, `facebook.com`, "
+            "`m.facebook.com`, `l.facebook.com`",
+            "some links of Facebook posts have no `utm_medium`; the others spell it `social`, `Social` or `social-media`",
+            "Facebook adds `&fbclid=…` to some clicks, so one post can have several rows on one day",
+            "untagged visits have no query string at all",
+            "a separate export from `ga4_traffic_acquisition.csv`: its totals don't reconcile with that file's",
+        ),
+        (
+            C("Date", "text", "", "YYYYMMDD"),
+            C(
+                "Landing page + query string",
+                "text",
+                "",
+                "path and query string, e.g. `/products/…?utm_source=…`",
+            ),
+            C("Sessions", "whole number"),
+            C("Active users", "whole number", "people"),
+            C("New users", "whole number", "people"),
+            C("Engaged sessions", "whole number"),
+            C("Average engagement time per session", "number", "seconds"),
+            C("Key events", "whole number", "purchases"),
+        ),
+        'pd.read_csv(path, skiprows=9, dtype={"Date": str})',
+        exports.write_ga4_landing_pages,
+    ),
+    DataFile(
         "shopify_orders.csv",
         "Shopify's orders export",
         "One row per line item: an order with three products has three rows.",

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from likes_to_ledger.data.fileio import Sheet, write_delimited, write_xlsx
-from likes_to_ledger.data.world import World
+from likes_to_ledger.data.world import SOCIAL_MEDIUMS, World
 
 PAGE_ID = "104523987654321"
 IG_ACCOUNT_ID = "17841400123456789"
@@ -579,23 +579,26 @@ def write_ads(world: World, folder: Path) -> list[Path]:
     return [path]
 
 
+def _ga4_preamble(t, report: str) -> str:
+    """The `#` comment lines GA4 writes above the header of a report exported to CSV."""
+    lines = [
+        "----------------------------------------",
+        report,
+        "Account: Kettle & Crow",
+        "Property: kettleandcrow.com - GA4",
+        "All Users",
+        f"Start date: {t.first_day:%Y%m%d}",
+        f"End date: {t.last_day:%Y%m%d}",
+        "----------------------------------------",
+        "",
+    ]
+    return "".join(f"# {line}\n" for line in lines)
+
+
 def write_ga4(world: World, folder: Path) -> list[Path]:
     t = world.truth
     traffic = world.traffic
-    preamble = "".join(
-        f"# {line}\n"
-        for line in [
-            "----------------------------------------",
-            "Traffic acquisition: Session source / medium",
-            "Account: Kettle & Crow",
-            "Property: kettleandcrow.com - GA4",
-            "All Users",
-            f"Start date: {t.first_day:%Y%m%d}",
-            f"End date: {t.last_day:%Y%m%d}",
-            "----------------------------------------",
-            "",
-        ]
-    )
+    preamble = _ga4_preamble(t, "Traffic acquisition: Session source / medium")
     header = [
         "Date",
         "Session source / medium",
@@ -632,6 +635,230 @@ def write_ga4(world: World, folder: Path) -> list[Path]:
             ]
         )
     path = folder / "ga4_traffic_acquisition.csv"
+    write_delimited(path, header, rows, preamble=preamble)
+    return [path]
+
+
+# -- GA4 landing pages: the query strings that UTM parameters write -------------------------------
+
+PRODUCT_PAGES = {
+    "KC-ETH-12": "/products/ethiopia-guji",
+    "KC-COL-12": "/products/colombia-huila",
+    "KC-GUA-12": "/products/guatemala-antigua",
+    "KC-HSE-12": "/products/house-blend",
+    "KC-DEC-12": "/products/swiss-water-decaf",
+    "KC-ESP-12": "/products/crows-nest-espresso",
+    "KC-SPR-12": "/products/spring-blend",
+    "KC-SUB-2": "/products/coffee-subscription",
+    "KC-GFT-BOX": "/products/holiday-gift-box",
+}
+COLLECTION_PAGES = ["/collections/single-origins", "/collections/brewing-gear", "/collections/best-sellers"]
+BLOG_PAGES = [
+    "/blog/how-to-brew-pour-over",
+    "/blog/meet-our-head-roaster",
+    "/blog/why-fresh-roast-matters",
+    "/blog/cold-brew-at-home",
+]
+# Untagged visits a day (typed URLs, bookmarks, search, links without UTMs): page -> mean sessions.
+UNTAGGED_PAGES = {
+    "/": 95,
+    "/collections/all": 22,
+    "/collections/single-origins": 9,
+    "/products/house-blend": 14,
+    "/products/ethiopia-guji": 11,
+    "/products/coffee-subscription": 12,
+    "/products/colombia-huila": 7,
+    "/blog/how-to-brew-pour-over": 6,
+    "/pages/wholesale": 3,
+}
+PAID_PAGES = {  # the page each ad links to
+    "Best Seller Carousel": "/collections/best-sellers",
+    "Roaster Reel": "/",
+    "Free Shipping Static": "/collections/all",
+    "Gift Box Reel": "/products/holiday-gift-box",
+    "Spring Blend | Video": "/products/spring-blend",
+    "Spring Blend | Static": "/products/spring-blend",
+}
+UTM_ORDERS = [  # the order of the parameters as different people on the team build links
+    ("utm_source", "utm_medium", "utm_campaign", "utm_content"),
+    ("utm_content", "utm_source", "utm_medium", "utm_campaign"),
+    ("utm_campaign", "utm_source", "utm_medium", "utm_content"),
+    ("utm_medium", "utm_source", "utm_content", "utm_campaign"),
+]
+FBCLID_CHARACTERS = np.array(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"))
+
+
+def facebook_post_ids(world: World) -> pd.Series:
+    """Each Facebook post's `Post ID` as facebook_post_insights.xlsx writes it, by the post's row in world.posts."""
+    posts = world.posts[world.posts["network"] == "Facebook"]
+    return pd.Series([f"{PAGE_ID}_{post_id}" for post_id in _post_ids(posts, 11, 16)], index=posts.index)
+
+
+def _utm_slug(name: str) -> str:
+    return "_".join("".join(ch if ch.isalnum() else " " for ch in name.lower()).split())
+
+
+def _query(page: str, parameters: dict[str, str], order) -> str:
+    return page + "?" + "&".join(f"{key}={parameters[key]}" for key in order if key in parameters)
+
+
+def tracked_facebook_posts(world: World) -> pd.DataFrame:
+    """The Facebook posts whose link carries UTM parameters, with their landing page and sessions by day.
+    Its own random stream (seeded from the truth's seed), so no other file changes."""
+    t = world.truth
+    rng = np.random.default_rng([t.seed, 5])
+    posts = world.posts[world.posts["network"] == "Facebook"]
+    ids = facebook_post_ids(world)
+    last_day = pd.Timestamp(t.last_day)
+    spellings, spelling_weights = (
+        list(t.facebook_source_spellings),
+        np.array(list(t.facebook_source_spellings.values())),
+    )
+    mediums = SOCIAL_MEDIUMS
+    pages = list(PRODUCT_PAGES.values())
+    rows = []
+    for index, post in posts.iterrows():
+        tracked = post["format"] == "Link" or rng.random() < t.tracked_other_post_share
+        if not tracked:
+            continue
+        day = post["day"]
+        if post["format"] == "Link":
+            kind = rng.choice(["product", "collection", "blog"], p=[0.6, 0.2, 0.2])
+        else:
+            kind = "product"
+        page = {
+            "product": lambda: pages[rng.integers(len(pages))],
+            "collection": lambda: COLLECTION_PAGES[rng.integers(len(COLLECTION_PAGES))],
+            "blog": lambda: BLOG_PAGES[rng.integers(len(BLOG_PAGES))],
+        }[kind]()
+        campaign = (
+            "holiday_gifting"
+            if day.month in (11, 12)
+            else "spring_blend"
+            if day.month in (4, 5)
+            else "evergreen"
+        )
+        parameters = {
+            "utm_source": spellings[rng.choice(len(spellings), p=spelling_weights / spelling_weights.sum())],
+            "utm_campaign": campaign,
+            "utm_content": ids[index],
+        }
+        if rng.random() >= t.social_medium_missing_share:
+            parameters["utm_medium"] = list(mediums)[rng.choice(len(mediums), p=list(mediums.values()))]
+        order = UTM_ORDERS[0] if rng.random() < 0.55 else UTM_ORDERS[rng.integers(1, len(UTM_ORDERS))]
+        low, high = t.tracked_sessions_per_click
+        total = int(round(post["clicks"] * rng.uniform(low, high)))
+        later_days = int(rng.integers(1, 4))
+        weights = 0.45 ** np.arange(later_days + 1)
+        by_day = rng.multinomial(total, weights / weights.sum())
+        with_fbclid = rng.random() < 0.4
+        for offset, sessions in enumerate(by_day):
+            date = day + pd.Timedelta(days=offset)
+            if sessions == 0 or date > last_day:
+                continue
+            url = _query(page, parameters, order)
+            clicked = min(int(rng.binomial(sessions, 0.3)), 4) if with_fbclid else 0
+            for _ in range(clicked):
+                fbclid = "IwAR" + "".join(rng.choice(FBCLID_CHARACTERS, 26))
+                rows.append((date, f"{url}&fbclid={fbclid}", 1, ids[index]))
+            if sessions - clicked:
+                rows.append((date, url, sessions - clicked, ids[index]))
+    return pd.DataFrame(rows, columns=["day", "landing_page", "sessions", "post_id"])
+
+
+def landing_page_sessions(world: World) -> pd.DataFrame:
+    """Sessions by day and landing page + query string, every kind of visit."""
+    t = world.truth
+    rng = np.random.default_rng([t.seed, 5, 1])
+    days = world.days
+    rows = [
+        tuple(row)
+        for row in tracked_facebook_posts(world)[["day", "landing_page", "sessions"]].itertuples(index=False)
+    ]
+    instagram = world.posts[world.posts["network"] == "Instagram"]
+    ig_engagement = (
+        (instagram["likes"] + instagram["comments"] + instagram["shares"]).groupby(instagram["day"]).sum()
+    )
+    ig_engagement = ig_engagement.reindex(days.index, fill_value=0)
+    link_in_bio = "/pages/link-in-bio?utm_source=instagram&utm_medium=social&utm_campaign=link_in_bio"
+    for day in days.index:
+        sessions = int(rng.poisson(4 + 0.02 * ig_engagement[day]))
+        if sessions:
+            rows.append((day, link_in_bio, sessions))
+        for page, mean in UNTAGGED_PAGES.items():
+            sessions = int(rng.poisson(mean * days.loc[day, "season_sales"]))
+            if sessions:
+                rows.append((day, page, sessions))
+        if day.day_of_week == 3:  # the newsletter goes out on Thursdays
+            for offset, share in enumerate((1.0, 0.45, 0.2)):
+                date = day + pd.Timedelta(days=offset)
+                if date > days.index[-1]:
+                    break
+                for page, mean in (("/collections/new-arrivals", 40), ("/blog/why-fresh-roast-matters", 12)):
+                    sessions = int(rng.poisson(mean * share))
+                    if sessions:
+                        parameters = {
+                            "utm_source": "klaviyo",
+                            "utm_medium": "email",
+                            "utm_campaign": "weekly_newsletter",
+                        }
+                        rows.append((date, _query(page, parameters, UTM_ORDERS[0]), sessions))
+    for ad in world.ads.itertuples():
+        source = "instagram" if "Reel" in ad.ad_name else "facebook"
+        medium = "cpc" if ad.campaign.startswith("Retargeting") else "paid_social"
+        parameters = {
+            "utm_source": source,
+            "utm_medium": medium,
+            "utm_campaign": _utm_slug(ad.campaign),
+            "utm_content": str(ad.ad_id),
+        }
+        url = _query(PAID_PAGES[ad.ad_name], parameters, UTM_ORDERS[0])
+        week = pd.date_range(ad.reporting_starts, ad.reporting_ends, freq="D")
+        by_day = rng.multinomial(
+            int(round(ad.link_clicks * rng.uniform(0.5, 0.75))), np.ones(len(week)) / len(week)
+        )
+        rows += [(day, url, int(sessions)) for day, sessions in zip(week, by_day, strict=True) if sessions]
+    table = pd.DataFrame(rows, columns=["day", "landing_page", "sessions"])
+    table = table.groupby(["day", "landing_page"], as_index=False)["sessions"].sum()
+    n = len(table)
+    sessions = table["sessions"].to_numpy()
+    table["active_users"] = np.maximum(sessions - rng.binomial(sessions, 0.08), 1)
+    table["new_users"] = rng.binomial(table["active_users"].to_numpy(), rng.uniform(0.5, 0.75, n))
+    table["engaged_sessions"] = rng.binomial(sessions, rng.uniform(0.45, 0.75, n))
+    table["engagement_seconds"] = rng.uniform(20, 150, n).round(1)
+    table["key_events"] = rng.binomial(table["engaged_sessions"].to_numpy(), 0.02)
+    return table.sort_values(["day", "sessions", "landing_page"], ascending=[True, False, True]).reset_index(
+        drop=True
+    )
+
+
+def write_ga4_landing_pages(world: World, folder: Path) -> list[Path]:
+    t = world.truth
+    preamble = _ga4_preamble(t, "Landing page: Landing page + query string")
+    header = [
+        "Date",
+        "Landing page + query string",
+        "Sessions",
+        "Active users",
+        "New users",
+        "Engaged sessions",
+        "Average engagement time per session",
+        "Key events",
+    ]
+    rows = [
+        [
+            row.day.strftime("%Y%m%d"),
+            row.landing_page,
+            row.sessions,
+            row.active_users,
+            row.new_users,
+            row.engaged_sessions,
+            f"{row.engagement_seconds:.1f}",
+            row.key_events,
+        ]
+        for row in landing_page_sessions(world).itertuples()
+    ]
+    path = folder / "ga4_landing_pages.csv"
     write_delimited(path, header, rows, preamble=preamble)
     return [path]
 

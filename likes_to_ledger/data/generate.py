@@ -147,7 +147,10 @@ def render_ground_truth(world: World) -> str:
             + ", ".join(f"`{k}` ({v:.0%})" for k, v in t.facebook_source_spellings.items())
             + f"; {t.social_medium_missing_share:.0%} of tagged social "
             f"visits lack a medium; {t.social_sessions_in_direct_share:.0%} of organic social visits arrive as Direct.",
-            "ga4_traffic_acquisition.csv, customer_journeys.csv; lesson 05",
+            "ga4_traffic_acquisition.csv, customer_journeys.csv; ga4_landing_pages.csv (the same spellings and missing "
+            "mediums in the UTM parameters of tagged Facebook posts, whose sessions are "
+            f"{t.tracked_sessions_per_click[0]:.0%}–{t.tracked_sessions_per_click[1]:.0%} of their link clicks); "
+            "lesson 05",
         ),
         (
             "Discount-code leakage",

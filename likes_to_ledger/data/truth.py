@@ -101,6 +101,10 @@ class GroundTruth:
     )
     social_medium_missing_share: float = 0.2
     social_sessions_in_direct_share: float = 0.15
+    # In ga4_landing_pages.csv: every Link post and this share of other Facebook posts carry a tagged link;
+    # a tagged post's sessions (its day and the next 1-3) are this share of its link clicks.
+    tracked_other_post_share: float = 0.15
+    tracked_sessions_per_click: tuple[float, float] = (0.55, 0.85)
 
     # 8. The social-only discount code, and its leakage to orders from other channels.
     social_code: str = "SOCIAL15"
