@@ -227,9 +227,14 @@ def test_shopify_order_names_are_unique_and_every_line_item_belongs_to_an_order(
     # exactly on the rows with order fields.
     new_name = shopify["Name"].ne(shopify["Name"].shift())
     assert (new_name == is_order_row).all(), rows(shopify, new_name != is_order_row, ["Name", "Total"])
-    order_fields = ["Financial Status", "Subtotal", "Shipping", "Taxes", "Total", "Refunded Amount", "Source"]
+    order_fields = [
+        "Financial Status", "Subtotal", "Shipping", "Taxes", "Total", "Refunded Amount", "Payment Method",
+        "Id", "Risk Level", "Source",
+    ]  # fmt: skip
     leaked = shopify.loc[~is_order_row, order_fields].notna().any(axis=1)
     assert not leaked.any(), rows(shopify.loc[~is_order_row], leaked, ["Name", *order_fields])
+    # The vendor belongs to the line item, so every row has it.
+    assert (shopify["Vendor"] == "Kettle & Crow").all(), rows(shopify, shopify["Vendor"] != "Kettle & Crow")
     assert shopify["Lineitem quantity"].notna().all() and (shopify["Lineitem quantity"] >= 1).all()
 
 

@@ -954,16 +954,13 @@ def write_shopify(world: World, folder: Path) -> list[Path]:
             if number == 0:
                 rows.append(order_fields + line_fields + tail_fields)
             else:
-                # Shopify repeats only the order's name and a few fields on the other line items.
+                # Shopify repeats only the order's name and a few fields on the other line items, and
+                # the vendor, which belongs to the line item.
                 blank_order = (
                     [order.name, order.email if not pos else ""] + [""] * 13 + [_shopify_time(created)]
                 )
-                rows.append(
-                    blank_order
-                    + line_fields
-                    + [""] * 4
-                    + ["Kettle & Crow", "", "", "", ""][: len(tail_fields) - 4]
-                )
+                vendor_only = ["Kettle & Crow" if field == "Kettle & Crow" else "" for field in tail_fields]
+                rows.append(blank_order + line_fields + vendor_only)
     path = folder / "shopify_orders.csv"
     write_delimited(path, SHOPIFY_HEADER, rows)
     return [path]
