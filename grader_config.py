@@ -11,6 +11,8 @@ c.CourseDirectory.course_id = "likes-to-ledger"
 # the student versions that nbgrader generates are committed in lessons/.
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "lessons"
+# What nbgrader never copies: its defaults, and `output`, where a lesson saves what the learner makes.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "output"]
 
 # An answer cell shows the learner a placeholder line such as `total_reach = ...`
 # written above the solution region, so the region itself becomes nothing.

@@ -24,7 +24,7 @@ from likes_to_ledger import answer_key, notebooks
 from likes_to_ledger.errors import CourseError
 from likes_to_ledger.grading import ScratchCourse
 from likes_to_ledger.manifest import Lesson, Manifest, load_manifest
-from likes_to_ledger.paths import CourseDir
+from likes_to_ledger.paths import LEARNER_OUTPUT, CourseDir
 
 
 def build(
@@ -174,11 +174,13 @@ def _tree_differences(built: Path, committed: Path) -> list[str]:
 
 
 def _own_files(folder: Path) -> list[Path]:
-    """The files of a lesson folder, without JupyterLab's checkpoints and Python's caches."""
+    """The files of a lesson folder, without JupyterLab's checkpoints, Python's caches and the learner's
+    output."""
+    skipped = {".ipynb_checkpoints", "__pycache__", LEARNER_OUTPUT}
     return sorted(
         path
         for path in folder.rglob("*")
-        if path.is_file() and not {".ipynb_checkpoints", "__pycache__"} & set(path.relative_to(folder).parts)
+        if path.is_file() and not skipped & set(path.relative_to(folder).parts)
     )
 
 

@@ -19,7 +19,7 @@ import nbformat
 
 from likes_to_ledger import notebooks
 from likes_to_ledger.errors import CourseError
-from likes_to_ledger.paths import CourseDir
+from likes_to_ledger.paths import LEARNER_OUTPUT, CourseDir
 
 
 class NbgraderError(CourseError, RuntimeError):
@@ -69,7 +69,7 @@ class ScratchCourse:
         target = self.root / "solutions" / lesson_id
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints", LEARNER_OUTPUT))
         result = self.nbgrader("generate_assignment", lesson_id, "--force")
         release = self.root / "lessons" / lesson_id
         if result.returncode != 0 or not release.is_dir():

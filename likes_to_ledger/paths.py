@@ -8,6 +8,9 @@ from pathlib import Path
 from likes_to_ledger.errors import CourseError
 
 MANIFEST_NAME = "course.toml"
+# A folder of a lesson where its notebook saves what the learner makes (lesson 12's workbook for
+# leadership): the learner's own, so builds, releases and git leave it out.
+LEARNER_OUTPUT = "output"
 
 
 class CourseNotFoundError(CourseError, RuntimeError):

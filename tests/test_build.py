@@ -9,6 +9,8 @@ import pytest
 from conftest import COURSE
 
 from likes_to_ledger import notebooks
+from likes_to_ledger.grading import ScratchCourse
+from likes_to_ledger.paths import CourseDir
 
 COURSE_FILES = ["course.toml", "nbgrader_config.py", "grader_config.py"]
 COURSE_FOLDERS = ["solutions", "lessons", "datasets"]
@@ -188,3 +190,20 @@ def test_recorded_checks_are_what_the_solution_gives_now(lesson):
 
     committed = (COURSE.solution_folder(lesson.id) / answer_key.KEY_NAME).read_text(encoding="utf-8")
     assert answer_key.record(COURSE, lesson) == committed
+
+
+def test_a_lessons_output_folder_is_the_learners_own(course_copy):
+    """Is what a lesson saves in its `output` folder (lesson 12's workbook) left out of the check, the
+    release and the build, in solutions/ and in lessons/ alike?"""
+    lesson_id = "00-orientation"
+    for side in ("solutions", "lessons"):
+        output = course_copy / side / lesson_id / "output"
+        output.mkdir()
+        (output / "for_leadership.xlsx").write_bytes(b"the learner's workbook")
+    assert course_command("build", "--check", lesson_id, cwd=course_copy).returncode == 0
+    assert course_command("build", lesson_id, cwd=course_copy).returncode == 0
+    assert (course_copy / "lessons" / lesson_id / "output" / "for_leadership.xlsx").read_bytes() == (
+        b"the learner's workbook"
+    )
+    released = ScratchCourse(CourseDir(course_copy), course_copy / "scratch").release(lesson_id)
+    assert not (released / "output").exists()
