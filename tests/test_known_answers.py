@@ -112,8 +112,10 @@ def copy_namespace(namespace: dict) -> dict:
     functions and other objects are shared."""
     copied = {}
     for name, value in namespace.items():
-        if isinstance(value, pd.DataFrame | pd.Series | pd.Index | np.ndarray):
+        if isinstance(value, pd.DataFrame | pd.Series | pd.Index):
             copied[name] = value.copy(deep=True)
+        elif isinstance(value, np.ndarray):
+            copied[name] = value.copy()
         elif isinstance(value, list | dict | set):
             copied[name] = copy.deepcopy(value)
         else:
