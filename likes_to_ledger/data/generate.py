@@ -86,6 +86,8 @@ def render_ground_truth(world: World) -> str:
     leak = (~code_orders["social_session"]).mean()
     contacts = world.contacts
     linkedin = contacts["true_source"].isin(["SOCIAL_MEDIA", "PAID_SOCIAL"])
+    mislabelled = contacts[contacts["mislabelled"]]
+    lead_gen_share = mislabelled["first_conversion"].str.startswith("LinkedIn Lead Gen Form").mean()
     geo_spend = world.geo["spend"].sum()
     weights = ", ".join(f"{w:.2f}" for w in t.lag_weights[:5])
     sections = [
@@ -163,8 +165,9 @@ def render_ground_truth(world: World) -> str:
             "B2B",
             f"Deals from LinkedIn contacts close {t.linkedin_extra_days_to_close:g} days later on average; "
             f"{t.linkedin_offline_mislabel_share:.0%} of LinkedIn contacts are labelled OFFLINE (in the data: "
-            f"{contacts.loc[linkedin, 'mislabelled'].mean():.1%} of {linkedin.sum():,}); their First Conversion is a "
-            "LinkedIn Lead Gen Form.",
+            f"{contacts.loc[linkedin, 'mislabelled'].mean():.1%} of {linkedin.sum():,}). The First Conversion of "
+            f"{lead_gen_share:.0%} of those mislabelled contacts is a LinkedIn Lead Gen Form, which gives them away; "
+            "the others show a website form, as a badge scan imported by hand never would.",
             "hubspot_contacts.xlsx, hubspot_deals.xlsx; lesson 11",
         ),
         (
