@@ -126,9 +126,19 @@ def _generate_lesson(course: CourseDir, lesson: Lesson, check: bool, say: Callab
             return [f"{lesson.id}: {course.relative(target)} is out of date ({listed})."]
         if target.exists():
             _back_up_learner_work(course, lesson.id, generated, say)
-            shutil.rmtree(target)
-        shutil.copytree(generated, target)
+            _empty_all_but_learner_output(target)
+        shutil.copytree(generated, target, dirs_exist_ok=True)
     return []
+
+
+def _empty_all_but_learner_output(folder: Path) -> None:
+    for path in folder.iterdir():
+        if path.name == LEARNER_OUTPUT:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def _back_up_learner_work(course: CourseDir, lesson_id: str, generated: Path, say: Callable[[str], None]):

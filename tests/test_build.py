@@ -201,7 +201,12 @@ def test_a_lessons_output_folder_is_the_learners_own(course_copy):
         output.mkdir()
         (output / "for_leadership.xlsx").write_bytes(b"the learner's workbook")
     assert course_command("build", "--check", lesson_id, cwd=course_copy).returncode == 0
+    path = course_copy / "solutions" / lesson_id / f"{lesson_id}.ipynb"
+    nb = notebooks.read(path)
+    nb.cells[0].source += "\n\nOne more sentence."  # so that the build regenerates the lesson
+    notebooks.write(nb, path)
     assert course_command("build", lesson_id, cwd=course_copy).returncode == 0
+    assert "One more sentence." in (course_copy / "lessons" / lesson_id / f"{lesson_id}.ipynb").read_text()
     assert (course_copy / "lessons" / lesson_id / "output" / "for_leadership.xlsx").read_bytes() == (
         b"the learner's workbook"
     )
