@@ -11,6 +11,7 @@ pyproject.toml changes. Extra words are passed on to `jupyter lab` or `pytest`.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import shutil
@@ -22,8 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 # Debian packages the test suite drives for real: Chromium for the JupyterLab browser test, LibreOffice
-# Calc for the test that every workbook of datasets/ opens in it. Command name -> Debian package.
-TEST_SYSTEM_PACKAGES = {"chromium": "chromium", "soffice": "libreoffice-calc"}
+# Calc for the test that every workbook of datasets/ opens in it, PostgreSQL's server for the tests of a
+# gradebook shared by several graders. What shows the package is installed -> Debian package: a command on
+# PATH, or a path pattern for programs Debian keeps off PATH (each PostgreSQL version's own bin folder).
+TEST_SYSTEM_PACKAGES = {
+    "chromium": "chromium",
+    "soffice": "libreoffice-calc",
+    "/usr/lib/postgresql/*/bin/pg_ctl": "postgresql",
+}
 
 
 def main(argv: list[str]) -> int:
@@ -83,7 +90,7 @@ def environment_for(python: str) -> dict[str, str]:
 
 def ensure_system_packages() -> None:
     """Install the Debian packages the tests need, where that is possible (CI runs as root)."""
-    missing = [pkg for command, pkg in TEST_SYSTEM_PACKAGES.items() if not shutil.which(command)]
+    missing = [pkg for program, pkg in TEST_SYSTEM_PACKAGES.items() if not is_installed(program)]
     if not missing:
         return
     can_install = shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0
@@ -99,6 +106,14 @@ def ensure_system_packages() -> None:
     subprocess.check_call(
         ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=apt_env
     )
+
+
+def is_installed(program: str) -> bool:
+    """A command found on PATH, or, for a path pattern such as /usr/lib/postgresql/*/bin/pg_ctl, a file
+    that matches it."""
+    if "/" in program:
+        return bool(glob.glob(program))
+    return shutil.which(program) is not None
 
 
 def first_lesson_notebook() -> str:

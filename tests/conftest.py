@@ -91,3 +91,21 @@ def graded_classes(tmp_path_factory):
         return graded_class
 
     return graded
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One real PostgreSQL server for the whole session, started by the first test that asks for it (see
+    postgres_server.py) and stopped at the end, whatever the tests did."""
+    from postgres_server import postgres_tmp_dir, start_postgres
+
+    with postgres_tmp_dir() as folder, start_postgres(folder) as server:
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server, request) -> str:
+    """The SQLAlchemy URL of a new empty database on the session's PostgreSQL server, for this test only."""
+    slug = "".join(char if char.isascii() and char.isalnum() else "_" for char in request.node.name.lower())
+    # PostgreSQL cuts names at 63 bytes; the number keeps them unique.
+    return postgres_server.new_database(f"t{len(postgres_server.databases)}_{slug}"[:63])
