@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from likes_to_ledger import notebooks
+from likes_to_ledger import notebooks, synthetic
 from likes_to_ledger.grading import CellScore, ScratchCourse
 from likes_to_ledger.paths import CourseDir
 
@@ -58,13 +58,7 @@ def answer_targets(lesson_nb: nbformat.NotebookNode) -> dict[str, str]:
 def filled_lesson(course: CourseDir, lesson_id: str, replace: dict[str, str] | None = None):
     """The student version with every answer cell filled with the solution's code,
     except the exercises in `replace`, whose answer cells get the given code instead."""
-    lesson_nb = notebooks.read(course.lesson_notebook(lesson_id))
-    solution_cells = cells_by_grade_id(notebooks.read(course.solution_notebook(lesson_id)))
-    for grade_id, cell in cells_by_grade_id(lesson_nb).items():
-        if grade_id.endswith("_answer") and grade_id.startswith("ex"):
-            exercise = grade_id.removesuffix("_answer")
-            cell.source = (replace or {}).get(exercise, solution_cells[grade_id].source)
-    return lesson_nb
+    return synthetic.filled_lesson(course, lesson_id, replace)
 
 
 def stderr_and_errors(nb: nbformat.NotebookNode) -> list[str]:
