@@ -25,3 +25,7 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "likes_to_ledger.feedback.HideHiddenTests",
 ]
+
+# Late submissions lose a share of their score per started day late (likes_to_ledger/late.py says how
+# to tune it); due dates are set per lesson in the formgrader or with `course grade LESSON --due ...`.
+c.AssignLatePenalties.plugin_class = "likes_to_ledger.late.PercentPerDayLate"

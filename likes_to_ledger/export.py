@@ -52,6 +52,7 @@ from traitlets import List, Unicode
 
 from likes_to_ledger import notebooks
 from likes_to_ledger.errors import CourseError
+from likes_to_ledger.grading import put_nbgrader_tools_on_path
 from likes_to_ledger.manifest import load_manifest
 from likes_to_ledger.paths import CourseDir
 
@@ -441,6 +442,7 @@ def export_grades(
     cells in notebook order. Returns [csv path, xlsx path].
     """
     _check_gradebook_exists(db_url)
+    put_nbgrader_tools_on_path()  # an empty PostgreSQL database makes nbgrader create its tables
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / LmsCsvExport.default_name, out_dir / ExcelGradesExport.default_name]
     with Gradebook(db_url, course_id) as gradebook:

@@ -42,8 +42,16 @@ def nbgrader_environment() -> dict[str, str]:
     """
     scripts = str(Path(sys.executable).parent)
     env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([scripts, env.get("PATH", "")])
+    path = env.get("PATH", "")
+    if scripts not in path.split(os.pathsep):
+        env["PATH"] = os.pathsep.join([scripts, path])
     return env
+
+
+def put_nbgrader_tools_on_path() -> None:
+    """Let nbgrader find `alembic` when it creates a gradebook in this process (and in the processes it
+    starts): nbgrader runs it by name, from PATH, which lacks .venv's scripts unless .venv was activated."""
+    os.environ["PATH"] = nbgrader_environment()["PATH"]
 
 
 class ScratchCourse:
@@ -54,23 +62,31 @@ class ScratchCourse:
         for config in course.nbgrader_config_files:
             shutil.copyfile(config, root / config.name)
 
-    def nbgrader(self, *args: str) -> subprocess.CompletedProcess:
+    @staticmethod
+    def run_nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
+        """Run an nbgrader command in a course folder (nbgrader finds its configuration there)."""
         return subprocess.run(
             [sys.executable, "-m", "nbgrader", *args],
-            cwd=self.root,
+            cwd=root,
             env=nbgrader_environment(),
             capture_output=True,
             text=True,
         )
 
-    def release(self, lesson_id: str) -> Path:
-        """Generate the student version of a lesson; return its folder (clean notebooks)."""
+    def nbgrader(self, *args: str) -> subprocess.CompletedProcess:
+        return self.run_nbgrader(self.root, *args)
+
+    def release(self, lesson_id: str, db_url: str | None = None) -> Path:
+        """Generate the student version of a lesson; return its folder (clean notebooks).
+
+        nbgrader records the lesson's cells in the scratch course's gradebook, or in `db_url`'s."""
         source = self.course.solution_folder(lesson_id)
         target = self.root / "solutions" / lesson_id
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(source, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints", LEARNER_OUTPUT))
-        result = self.nbgrader("generate_assignment", lesson_id, "--force")
+        database = [f"--db={db_url}"] if db_url else []
+        result = self.nbgrader("generate_assignment", lesson_id, "--force", *database)
         release = self.root / "lessons" / lesson_id
         if result.returncode != 0 or not release.is_dir():
             raise NbgraderError(
