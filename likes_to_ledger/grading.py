@@ -29,7 +29,7 @@ class NbgraderError(CourseError, RuntimeError):
 @dataclass(frozen=True)
 class CellScore:
     grade_id: str
-    score: float | None  # None: a hand-graded answer nobody has graded yet
+    score: float  # nbgrader's Grade.score: the hand score if given, else the autograde, else 0
     max_score: float
 
 
