@@ -95,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
     except CourseError as error:
         print(f"course {args.command}: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        again = " Run the same command again: it grades what is left." if args.command == "grade" else ""
+        print(f"\ncourse {args.command}: stopped.{again}", file=sys.stderr)
+        return 130
 
 
 def _build(course: CourseDir, check: bool, lessons: list[str]) -> int:

@@ -212,9 +212,10 @@ def test_hand_grades_and_comments_survive_regrading_and_reach_the_feedback(grade
         assert overridden.needs_manual_grade, "an overridden autograde should be flagged for review"
 
 
-def test_a_grader_killed_mid_class_is_completed_by_the_next_run(course_folder, made_up_class):
-    """Killed in the middle of a class, does the next run grade the rest and give everyone the grades
-    an uninterrupted run gives, with a consistent gradebook?"""
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["killed", "ctrl-c"])
+def test_a_grader_stopped_mid_class_is_completed_by_the_next_run(course_folder, made_up_class, stop):
+    """Killed, or stopped with Ctrl+C, in the middle of a class, does the next run grade the rest and give
+    everyone the grades an uninterrupted run gives, with a consistent gradebook?"""
     synthetic.write_submitted(made_up_class, course_folder.root)
     command = [sys.executable, "-m", "likes_to_ledger.cli", "grade", LESSON, "--workers", "2"]
     grader = subprocess.Popen(
@@ -223,14 +224,20 @@ def test_a_grader_killed_mid_class_is_completed_by_the_next_run(course_folder, m
         env=nbgrader_environment(),
         start_new_session=True,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        # as in a terminal: a test runner started in the background may pass SIGINT on ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     ledger = ledger_folder(course_folder, LESSON)
     deadline = time.monotonic() + 120
     while len(list(ledger.glob("s*.json"))) < 2 and grader.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    os.killpg(grader.pid, signal.SIGKILL)  # the grader and its workers, mid-class
-    grader.wait()
+    os.killpg(grader.pid, stop)  # the grader and its workers, mid-class, as a crash or Ctrl+C does
+    stderr = grader.communicate(timeout=60)[1]
+    if stop == signal.SIGINT:
+        assert grader.returncode == 130, stderr
+        assert "stopped. Run the same command again" in stderr
     recorded = len(list(ledger.glob("s*.json")))
     assert 2 <= recorded < len(made_up_class), f"the kill came too late to test anything ({recorded} done)"
 
