@@ -14,8 +14,9 @@ The lesson is recorded in both gradebooks before the clocks start. The ratios ar
 
 Per-notebook overhead: the core-seconds `course grade` spends per submission (its wall time x the cores it
 keeps busy, min(workers, cores), / submissions: nbgrader's autograde and feedback, the workers and the
-planning) minus the mean time to execute the same notebook alone in a fresh kernel (a sample of `--alone`
-submissions per lesson, run one after another while nothing else runs).
+planning) minus the mean time to execute the class's notebooks alone in a fresh kernel. That mean is
+estimated from `--alone` submissions of each kind (right, blank... run at very different speeds), weighted by
+how many students of each kind the lesson has, run one after another while nothing else runs.
 """
 
 from __future__ import annotations
@@ -43,14 +44,23 @@ def timed_nbgrader(root: Path, *args: str) -> float:
     return elapsed
 
 
-def time_alone(course: CourseDir, submissions: list[synthetic.SyntheticSubmission]) -> list[float]:
-    """Seconds to execute each notebook alone in a fresh kernel, from the lesson's own folder."""
-    seconds = []
+def time_alone(course: CourseDir, submissions: list[synthetic.SyntheticSubmission], per_kind: int) -> float:
+    """The class's mean time to execute a notebook alone in a fresh kernel, from the lesson's own folder:
+    `per_kind` notebooks of each kind timed, each kind's mean weighted by its share of the class."""
+    by_kind: dict[str, list[synthetic.SyntheticSubmission]] = {}
     for submission in submissions:
-        started = time.perf_counter()
-        notebooks.execute(submission.notebook, course.lesson_folder(submission.lesson_id), allow_errors=True)
-        seconds.append(time.perf_counter() - started)
-    return seconds
+        by_kind.setdefault(submission.kind, []).append(submission)
+    weighted = 0.0
+    for kind_submissions in by_kind.values():
+        seconds = []
+        for submission in kind_submissions[:per_kind]:
+            started = time.perf_counter()
+            notebooks.execute(
+                submission.notebook, course.lesson_folder(submission.lesson_id), allow_errors=True
+            )
+            seconds.append(time.perf_counter() - started)
+        weighted += statistics.mean(seconds) * len(kind_submissions)
+    return weighted / len(submissions)
 
 
 def main() -> int:
@@ -60,7 +70,7 @@ def main() -> int:
     parser.add_argument("--lesson", action="append", help="this lesson (repeatable; default 00-orientation)")
     parser.add_argument("--workers", type=int, default=None, help="course grade's workers (default: cores)")
     parser.add_argument(
-        "--alone", type=int, default=6, help="notebooks per lesson executed alone (default 6)"
+        "--alone", type=int, default=2, help="notebooks of each kind executed alone, per lesson (default 2)"
     )
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
@@ -75,7 +85,7 @@ def main() -> int:
         f"{'ratio':>6} {'ratio+fb':>9} {'alone/nb':>9} {'core-s/nb':>10}"
     )
     totals = {"autograde": 0.0, "feedback": 0.0, "course": 0.0}
-    alone_all, notebooks_graded = [], 0
+    alone_seconds, notebooks_graded = 0.0, 0
     cores_busy = min(workers, machine_cores())
     with tempfile.TemporaryDirectory(prefix="course-bench-class-") as scratch:
         for lesson_id in lesson_ids:
@@ -95,10 +105,10 @@ def main() -> int:
             ours_seconds = time.perf_counter() - started
             if not report.ok:
                 sys.exit(report.text())
-            alone = time_alone(course, submissions[: args.alone])
+            alone = time_alone(course, submissions, args.alone)
             core_seconds = ours_seconds * cores_busy / len(submissions)
 
-            alone_all += alone
+            alone_seconds += alone * len(submissions)
             notebooks_graded += len(submissions)
             totals["autograde"] += autograde
             totals["feedback"] += feedback
@@ -106,11 +116,11 @@ def main() -> int:
             print(
                 f"{lesson_id:<24} {autograde:9.1f} {autograde + feedback:10.1f} {ours_seconds:13.1f} "
                 f"{autograde / ours_seconds:6.2f} {(autograde + feedback) / ours_seconds:9.2f} "
-                f"{statistics.mean(alone):9.2f} {core_seconds:10.2f}",
+                f"{alone:9.2f} {core_seconds:10.2f}",
                 flush=True,
             )
     plain_total = totals["autograde"] + totals["feedback"]
-    alone_mean = statistics.mean(alone_all)
+    alone_mean = alone_seconds / notebooks_graded
     core_seconds = totals["course"] * cores_busy / notebooks_graded
     print(
         f"{'all':<24} {totals['autograde']:9.1f} {plain_total:10.1f} {totals['course']:13.1f} "
