@@ -45,9 +45,6 @@ from likes_to_ledger.errors import CourseError
 from likes_to_ledger.grading import ScratchCourse, nbgrader_reason, put_nbgrader_tools_on_path
 from likes_to_ledger.paths import CourseDir
 
-# nbgrader's timestamp.txt format (nbgrader.exchange.default.collect reads and writes it).
-TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f %Z"
-
 
 class GradingError(CourseError, RuntimeError):
     """The class cannot be graded as asked; the message says why and what to do."""
@@ -162,6 +159,7 @@ def collect_from_zip(course: CourseDir, lesson_id: str, zip_path: Path, db_url: 
     from nbgrader.api import Gradebook
 
     from likes_to_ledger.lms_zip import read_lms_zip
+    from likes_to_ledger.synthetic import nbgrader_timestamp
 
     submissions, problems = read_lms_zip(zip_path, lesson_id)
     coursedir = course_directory(course, db_url)
@@ -177,7 +175,7 @@ def collect_from_zip(course: CourseDir, lesson_id: str, zip_path: Path, db_url: 
             folder.mkdir(parents=True, exist_ok=True)
             _write_if_changed(notebook, submission.notebook)
             if submission.submitted_at is not None:  # nbgrader's late policy reads it
-                timestamp = submission.submitted_at.astimezone(UTC).strftime(TIMESTAMP_FORMAT)
+                timestamp = nbgrader_timestamp(submission.submitted_at)
                 _write_if_changed(folder / "timestamp.txt", timestamp.encode())
             gradebook.update_or_create_student(
                 submission.student_id, first_name=submission.first_name, last_name=submission.last_name
@@ -260,12 +258,6 @@ def gradebook_key(course: CourseDir, db_url: str) -> str:
         except ValueError:
             pass
     return url.render_as_string(hide_password=True)
-
-
-def _without_password(db_url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(db_url).render_as_string(hide_password=True)
 
 
 # --------------------------------------------------------------------------------------------- planning
@@ -494,15 +486,14 @@ def grade_class(
     put_nbgrader_tools_on_path()  # for this process and the workers, which inherit its environment
     coursedir = course_directory(course, db_url)
     db_url = coursedir.db_url
-    config = load_nbgrader_config(course, db_url)
-    exchange_root = config.Exchange.get("root", "/srv/nbgrader/exchange")
+    exchange_root = coursedir.config.Exchange.get("root", "/srv/nbgrader/exchange")
     reports = {lesson_id: LessonReport(lesson_id) for lesson_id in lesson_ids}
     jobs: list[GradeJob] = []
     for lesson_id in lesson_ids:
         report = reports[lesson_id]
         if ensure_lesson_in_gradebook(course, lesson_id, db_url, due):
             report.notes.append(
-                f"Recorded the lesson's cells in the gradebook ({_without_password(db_url)})."
+                f"Recorded the lesson's cells in the gradebook ({gradebook_key(course, db_url)})."
             )
         if from_zip is not None:
             report.notes += collect_from_zip(course, lesson_id, from_zip, db_url)
