@@ -30,6 +30,7 @@ TEST_SYSTEM_PACKAGES = {
     "chromium": "chromium",
     "soffice": "libreoffice-calc",
     "/usr/lib/postgresql/*/bin/pg_ctl": "postgresql",
+    "bwrap": "bubblewrap",  # `course grade` runs each submission in a bubblewrap sandbox
 }
 
 
