@@ -44,6 +44,7 @@ from typing import TextIO
 from likes_to_ledger.errors import CourseError
 from likes_to_ledger.grading import ScratchCourse, nbgrader_reason, put_nbgrader_tools_on_path
 from likes_to_ledger.paths import CourseDir
+from likes_to_ledger.sandbox import DEFAULT_LIMITS, Limits
 
 
 class GradingError(CourseError, RuntimeError):
@@ -64,6 +65,7 @@ class JobResult:
     ok: bool
     reason: str = ""
     seconds: float = 0.0
+    notes: tuple[str, ...] = ()  # what was repaired, undone or stopped while grading it
 
 
 @dataclass
@@ -74,6 +76,7 @@ class LessonReport:
     unchanged: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # student -> reason
     notes: list[str] = field(default_factory=list)
+    student_notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # graded, with these remarks
 
 
 @dataclass
@@ -99,6 +102,8 @@ class ClassReport:
                 parts.append(f"{len(report.failed)} NOT graded")
             lines.append(f"{report.lesson_id}: " + ", ".join(parts) + ".")
             lines += [f"  {note}" for note in report.notes]
+            for student, remarks in sorted(report.student_notes.items()):
+                lines += [f"  {student}: {remark}" for remark in remarks]
             for student, reason in sorted(report.failed.items()):
                 lines.append(f"  {student}: not graded: {reason}")
         lines.append(f"Done in {self.seconds:.1f} s with {self.workers} worker(s).")
@@ -339,16 +344,21 @@ def plan_lesson(
     return jobs
 
 
-def record_graded(course: CourseDir, job: GradeJob, db_url: str, gradebook_fingerprint: str) -> None:
+def record_graded(
+    course: CourseDir, job: GradeJob, db_url: str, gradebook_fingerprint: str, notes: Sequence[str] = ()
+) -> None:
     """Note that a student's grades and feedback are complete (written last, atomically)."""
+    path = ledger_folder(course, job.lesson_id) / f"{job.student_id}.json"
+    if not job.autograde and path.exists():  # only the feedback was redone: keep the grading's remarks
+        notes = json.loads(path.read_text()).get("notes", [])
     record = {
         "db_url": gradebook_key(course, db_url),
         "lesson": lesson_fingerprint(course, job.lesson_id),
         "submission": submission_fingerprint(course, job.lesson_id, job.student_id),
         "gradebook": gradebook_fingerprint,
         "graded_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "notes": list(notes),
     }
-    path = ledger_folder(course, job.lesson_id) / f"{job.student_id}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     _write_if_changed(path, json.dumps(record, indent=1).encode())
 
@@ -356,12 +366,19 @@ def record_graded(course: CourseDir, job: GradeJob, db_url: str, gradebook_finge
 # ---------------------------------------------------------------------------------------------- workers
 
 _worker_api = None
+_worker_course: CourseDir | None = None
+
+# Where each submission is copied, repaired, for nbgrader to grade (submitted/ is only ever read).
+STAGED_FOLDER = Path(".course") / "staged-submissions"
 
 
-def _start_worker(course_root: str, db_url: str) -> None:
-    """Runs once in each worker process: nbgrader's API over the course, kernels on local sockets."""
-    global _worker_api
+def _start_worker(course_root: str, db_url: str, sandbox: bool, limits: Limits) -> None:
+    """Runs once in each worker process: nbgrader's API over the course, each kernel in a sandbox (or, without
+    one, on local sockets)."""
+    global _worker_api, _worker_course
     from nbgrader.apps.api import NbGraderAPI
+
+    from likes_to_ledger import guarded_execute
 
     # nbgrader's own SQLAlchemy usage warns on every new submission; the grading report says what matters.
     warnings.filterwarnings("ignore")
@@ -369,8 +386,11 @@ def _start_worker(course_root: str, db_url: str) -> None:
     # the notebook it is on (kernels run in sessions of their own, so they never see it).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.chdir(course_root)  # nbgrader's course root is the working folder, as with its own commands
-    config = load_nbgrader_config(CourseDir(Path(course_root)), db_url)
-    if os.name == "posix":  # ZeroMQ has no IPC sockets on Windows: kernels keep TCP there
+    _worker_course = CourseDir(Path(course_root))
+    config = load_nbgrader_config(_worker_course, db_url)
+    config.CourseDirectory.submitted_directory = str(STAGED_FOLDER)
+    guarded_execute.configure(config, sandbox, limits)
+    if not sandbox and os.name == "posix":  # ZeroMQ has no IPC sockets on Windows: kernels keep TCP there
         sockets = tempfile.mkdtemp(prefix="course-grade-kernels-")
         Finalize(None, shutil.rmtree, args=(sockets, True), exitpriority=0)  # when the worker exits
         config.KernelManager.transport = "ipc"
@@ -378,10 +398,42 @@ def _start_worker(course_root: str, db_url: str) -> None:
     _worker_api = NbGraderAPI(config=config)
 
 
+def stage_submission(course: CourseDir, lesson_id: str, student_id: str) -> list[str]:
+    """Copy a submission, repaired (submission_repair.py), to where nbgrader grades it; return the remarks.
+
+    Only the notebook and its timestamp are copied: a file handed in beside the notebook (say, a
+    course_checks.py that passes everything) never reaches the grading."""
+    import nbformat
+
+    from likes_to_ledger.submission_repair import repair_submission
+
+    source = course.root / "submitted" / student_id / lesson_id
+    staged = course.root / STAGED_FOLDER / student_id / lesson_id
+    shutil.rmtree(staged, ignore_errors=True)
+    staged.mkdir(parents=True)
+    release = nbformat.read(course.lesson_notebook(lesson_id), as_version=4)
+    repair = repair_submission(source / f"{lesson_id}.ipynb", release)
+    nbformat.write(repair.notebook, staged / f"{lesson_id}.ipynb")
+    if (source / "timestamp.txt").is_file():
+        shutil.copyfile(source / "timestamp.txt", staged / "timestamp.txt")
+    if repair.blank:
+        return [*repair.findings, "Graded as an unanswered lesson: ask for the notebook again."]
+    return list(repair.findings)
+
+
 def _run_job(job: GradeJob) -> JobResult:
+    from likes_to_ledger.guarded_execute import grading_notes
+
     started = time.perf_counter()
+    notes: list[str] = []
     if job.autograde:
+        try:
+            notes += stage_submission(_worker_course, job.lesson_id, job.student_id)
+        except OSError as error:
+            return JobResult(job.lesson_id, job.student_id, False, f"could not read the submission: {error}")
+        grading_notes.clear()
         result = _worker_api.autograde(job.lesson_id, job.student_id, force=True, create=True)
+        notes += [note for folder_notes in grading_notes.values() for note in folder_notes]
         if not result["success"]:
             reason = nbgrader_reason(result.get("log", "") + "\n" + result.get("error", ""))
             return JobResult(job.lesson_id, job.student_id, False, reason, time.perf_counter() - started)
@@ -389,7 +441,9 @@ def _run_job(job: GradeJob) -> JobResult:
     if not result["success"]:
         reason = "feedback: " + nbgrader_reason(result.get("log", "") + "\n" + result.get("error", ""))
         return JobResult(job.lesson_id, job.student_id, False, reason, time.perf_counter() - started)
-    return JobResult(job.lesson_id, job.student_id, True, seconds=time.perf_counter() - started)
+    return JobResult(
+        job.lesson_id, job.student_id, True, seconds=time.perf_counter() - started, notes=tuple(notes)
+    )
 
 
 class ProgressBar:
@@ -419,7 +473,13 @@ class ProgressBar:
 
 
 def run_jobs(
-    course: CourseDir, jobs: Sequence[GradeJob], db_url: str, workers: int, progress: TextIO | None
+    course: CourseDir,
+    jobs: Sequence[GradeJob],
+    db_url: str,
+    workers: int,
+    progress: TextIO | None,
+    sandbox: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterable[tuple[GradeJob, JobResult]]:
     """Grade the jobs over `workers` processes; yield each job with its result as it completes."""
     if not jobs:
@@ -430,7 +490,7 @@ def run_jobs(
         max_workers=workers,
         mp_context=get_context("spawn"),
         initializer=_start_worker,
-        initargs=(str(course.root), db_url),
+        initargs=(str(course.root), db_url, sandbox, limits),
     ) as pool:
         futures = {pool.submit(_run_job, job): job for job in jobs}
         try:
@@ -472,9 +532,18 @@ def grade_class(
     force: bool = False,
     due: datetime | None = None,
     progress: TextIO | None = sys.stderr,
+    sandbox: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ClassReport:
-    """Collect, autograde and write feedback for every submission of the lessons; see the module docstring."""
+    """Collect, autograde and write feedback for every submission of the lessons; see the module docstring.
+
+    `sandbox=False` runs the submissions' code with the grader's own rights (sandbox.py says what it guards);
+    `limits` bound what each notebook may use."""
     started = time.perf_counter()
+    if sandbox:
+        from likes_to_ledger.sandbox import require_sandbox
+
+        require_sandbox()
     if from_zip is not None and len(lesson_ids) != 1:
         raise GradingError(
             "An LMS download holds one lesson: name that one lesson, "
@@ -503,7 +572,7 @@ def grade_class(
             report.notes.append(f"No submissions of {lesson_id} in submitted/.")
         jobs += plan_lesson(course, lesson_id, db_url, coursedir.course_id, force, report)
     results = []
-    for job, result in run_jobs(course, jobs, db_url, workers, progress):
+    for job, result in run_jobs(course, jobs, db_url, workers, progress, sandbox, limits):
         results.append(result)
         report = reports[job.lesson_id]
         if not result.ok:
@@ -511,8 +580,10 @@ def grade_class(
             continue
         fingerprint = gradebook_fingerprints(db_url, coursedir.course_id, job.lesson_id, job.student_id)
         fingerprint = fingerprint.get(job.student_id, "")
-        record_graded(course, job, db_url, fingerprint)
+        record_graded(course, job, db_url, fingerprint, result.notes)
         (report.graded if job.autograde else report.feedback_only).append(job.student_id)
+        if result.notes:
+            report.student_notes[job.student_id] = result.notes
     return ClassReport(reports, workers, time.perf_counter() - started, results)
 
 

@@ -65,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     grade_parser.add_argument("--force", action="store_true", help="grade every submission again")
     grade_parser.add_argument(
+        "--no-sandbox",
+        dest="sandbox",
+        action="store_false",
+        help="run the submissions' code with your own rights, unisolated (only for submissions you trust)",
+    )
+    grade_parser.add_argument(
         "--due", default=None, help="set the lesson's due date, e.g. '2026-12-01 17:00' (UTC)"
     )
     export_parser = commands.add_parser(
@@ -154,6 +160,7 @@ def _grade(course: CourseDir, args: argparse.Namespace) -> int:
         db_url=args.db_url,
         force=args.force,
         due=parse_due(args.due) if args.due else None,
+        sandbox=args.sandbox,
     )
     print(report.text())
     return 0 if report.ok else 1

@@ -268,6 +268,8 @@ def _api(root: Path):
     from nbgrader.apps import NbGraderAPI
     from traitlets.config.loader import PyFileConfigLoader
 
+    from likes_to_ledger import guarded_execute, sandbox
+
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     config.CourseDirectory.root = str(root)
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
@@ -275,6 +277,10 @@ def _api(root: Path):
     # ipykernel warns on stderr that its local TCP connection is unencrypted: noise for a learner.
     config.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
     config.Execute.shutdown_kernel = "immediate"  # the outputs are in; a graceful stop only waits
+    # The notebook runs guarded, and in the sandbox where this machine has one (Linux with bubblewrap):
+    # a learner's own notebook on their own laptop puts nobody else's files at risk, so without one it
+    # runs as before rather than refusing.
+    guarded_execute.configure(config, sandbox=sandbox.unavailable_reason() is None)
     return NbGraderAPI(config=config)
 
 
