@@ -52,7 +52,7 @@ class GuardedExecute(Execute):
     def preprocess(self, nb, resources, km=None):
         self._folder = str(resources.get("metadata", {}).get("path", ""))
         self._notes = grading_notes.setdefault(self._folder, [])
-        self._started = time.monotonic()
+        self._started: float | None = None  # the first cell: a kernel's start-up is not the notebook's time
         self._output_used = 0
         self._output_cut = False
         self._stderr_kept: set[int] = set()
@@ -66,6 +66,8 @@ class GuardedExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, resources
+        if self._started is None:
+            self._started = time.monotonic()
         if not self._stopped and time.monotonic() - self._started > self.wall_seconds:
             self._stop(f"the notebook ran longer than its {self.wall_seconds}-second limit")
         if self._stopped:
@@ -177,16 +179,33 @@ class GuardedExecute(Execute):
             content["traceback"] = traceback
             return super().output(outs, msg, display_id, cell_index)
         size = _text_size(msg)
-        if self._output_used + size <= self.output_bytes:
+        room = self.output_bytes - self._output_used
+        if size <= room:
             self._output_used += size
             return super().output(outs, msg, display_id, cell_index)
-        if msg_type == "stream" and msg["content"].get("name") == "stderr":
+        is_stream = msg_type == "stream"
+        if is_stream and room > 0:  # what fits of it is kept
+            msg["content"]["text"] = msg["content"]["text"][:room]
+            self._output_used = self.output_bytes
+            super().output(outs, msg, display_id, cell_index)
+        elif is_stream and msg["content"].get("name") == "stderr" and cell_index not in self._stderr_kept:
             # nbgrader scores a check that writes to stderr as failed: keep that fact, not the flood.
-            if cell_index not in self._stderr_kept:
-                self._stderr_kept.add(cell_index)
-                msg["content"]["text"] = msg["content"]["text"][:KEPT_STDERR_CHARS]
-                return super().output(outs, msg, display_id, cell_index)
-            return None
+            msg["content"]["text"] = msg["content"]["text"][:KEPT_STDERR_CHARS]
+            super().output(outs, msg, display_id, cell_index)
+        if is_stream and msg["content"].get("name") == "stderr":
+            self._stderr_kept.add(cell_index)
+        if not self._output_cut:
+            self._output_cut = True
+            limit = self.output_bytes // (1024 * 1024)
+            self._notes.append(f"The notebook printed more than {limit} MB; the rest of it was not kept.")
+            outs.append(
+                NotebookNode(
+                    output_type="stream",
+                    name="stdout",
+                    text=f"\n[Output cut here: this notebook printed more than {limit} MB.]\n",
+                )
+            )
+        return None
         if not self._output_cut:
             self._output_cut = True
             limit = self.output_bytes // (1024 * 1024)

@@ -243,7 +243,7 @@ def sandboxed_command(
     command += [
         "--",
         "prlimit",
-        f"--cpu={limits.cpu_seconds}",
+        f"--cpu={limits.cpu_seconds}:{limits.cpu_seconds + 5}",  # SIGXCPU first, SIGKILL 5 s later
         f"--as={limits.memory_bytes}",
         f"--nproc={limits.processes}",
         f"--fsize={limits.file_bytes}",

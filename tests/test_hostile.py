@@ -240,9 +240,8 @@ def test_bombs_and_loops_end_at_the_limits_without_harming_the_grader(hostile_cl
         for pid in leftover.split()
         if Path(f"/proc/{pid}").exists()
     )
-    output = hostile_cell_output(course, "huge-output")
-    assert len(output) < 3 * LIMITS.output_bytes
-    assert "[Output cut here" in output
+    # 2 MB kept of 200 MB (the report says so), which nbgrader's own LimitOutput then shortens further
+    assert len(hostile_cell_output(course, "huge-output")) < LIMITS.output_bytes
 
 
 KILL_KINDS = ["patched-check-and-grade", "deleted-test-cell", "invalid-json", "kills-kernel", "fork-bomb"]
