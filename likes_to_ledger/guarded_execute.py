@@ -206,18 +206,6 @@ class GuardedExecute(Execute):
                 )
             )
         return None
-        if not self._output_cut:
-            self._output_cut = True
-            limit = self.output_bytes // (1024 * 1024)
-            self._notes.append(f"The notebook printed more than {limit} MB; the rest of it was not kept.")
-            outs.append(
-                NotebookNode(
-                    output_type="stream",
-                    name="stdout",
-                    text=f"\n[Output cut here: this notebook printed more than {limit} MB.]\n",
-                )
-            )
-        return None
 
 
 def configure(config, sandbox: bool, limits=None) -> None:
