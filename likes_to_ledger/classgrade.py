@@ -417,7 +417,7 @@ def stage_submission(course: CourseDir, lesson_id: str, student_id: str) -> list
     if (source / "timestamp.txt").is_file():
         shutil.copyfile(source / "timestamp.txt", staged / "timestamp.txt")
     if repair.blank:
-        return [*repair.findings, "Graded as an unanswered lesson: ask for the notebook again."]
+        return [*repair.findings, "Ask the student for the notebook again."]
     return list(repair.findings)
 
 

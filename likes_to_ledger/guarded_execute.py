@@ -91,6 +91,11 @@ class GuardedExecute(Execute):
             self._stop(f"a cell ran longer than {self.timeout} seconds and could not be interrupted")
             cell.outputs.append(self._stopped_output())
             return cell, resources
+        if any(output.get("ename") == "CellTimeoutError" for output in cell.outputs):
+            self._notes.append(
+                f"Cell {index + 1} ran longer than {self.timeout} seconds and was interrupted; "
+                "the notebook went on from the next cell."
+            )
         guarded = self.guard and self._guard_working
         if guarded and meta.get("locked") and not meta.get("grade") and not meta.get("solution"):
             remember = kernel_guard.after_locked_cell(cell.source)

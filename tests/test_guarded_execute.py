@@ -82,3 +82,13 @@ def test_a_kernel_out_of_cpu_time_is_stopped_and_named(tmp_path):
         "Grading stopped: the kernel used up its 3 seconds of CPU time; the cells after that were not run "
         "and scored 0."
     ]
+
+
+def test_an_endless_cell_is_interrupted_and_the_notebook_goes_on(tmp_path):
+    """Is a cell past the per-cell timeout interrupted, named in a remark, and the next cell run?"""
+    nb, notes = run(tmp_path, ["x = 1", "while True:\n    pass", "x + 1"], timeout=2)
+    assert errors(nb.cells[1])[0] == "KeyboardInterrupt"
+    assert nb.cells[2].outputs[0].data["text/plain"] == "2"
+    assert notes == [
+        "Cell 2 ran longer than 2 seconds and was interrupted; the notebook went on from the next cell."
+    ]

@@ -68,13 +68,14 @@ REMARKS = {
     "patched-sys-exit": ["Before ex2_check", "put back: sys.exit"],
     "patched-showtraceback": ["put back: IPython's _showtraceback, IPython's showtraceback"],
     "silenced-errors": ["IPython's post_run_cell callbacks"],
-    "invalid-json": ["the file is not valid JSON (", "Graded as an unanswered lesson"],
-    "not-a-notebook": ["the file is JSON but not a notebook", "Graded as an unanswered lesson"],
+    "invalid-json": ["the file is not valid JSON (", "Ask the student for the notebook again."],
+    "not-a-notebook": ["the file is JSON but not a notebook", "Ask the student for the notebook again."],
     "wrong-kernel": ["the notebook asked for kernel 'python2'; graded with the lesson's Python 3 kernel"],
     "wrong-kernel-ir": ["the notebook asked for kernel 'ir'; graded with the lesson's Python 3 kernel"],
     "huge-output": ["The notebook printed more than 2 MB; the rest of it was not kept."],
     "stored-huge-output": [f"stored outputs of {STORED_OUTPUT_LINES * 1000 / MEGABYTE:.1f} MB were dropped"],
-    "oversized-file": ["more than the 50 MB a submission may be", "Graded as an unanswered lesson"],
+    "oversized-file": ["more than the 50 MB a submission may be", "Ask the student for the notebook again."],
+    "infinite-loop": ["Cell 22 ran longer than 8 seconds and was interrupted; the notebook went on"],
     "kills-kernel": ["Grading stopped: the kernel stopped (exit code 1): the notebook's own code ended it"],
     "infinite-loop-catching-interrupt": [
         "Grading stopped: a cell ran longer than 8 seconds and could not be interrupted"
