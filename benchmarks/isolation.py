@@ -111,12 +111,54 @@ def print_plan(lesson_id: str, runs: list[tuple[int, str]], prepared: dict[str, 
     print(f"  reference: nbgrader autograde {lesson_id} --create (copy of {prepared['no sandbox'].root})")
 
 
+def kernel_start_seconds(manager_class, folder: Path) -> float:
+    """Seconds from asking for a kernel to its first reply, and its shutdown: the sandbox's fixed cost."""
+    import asyncio
+
+    async def once() -> float:
+        started = time.perf_counter()
+        # Local sockets for both, as `course grade` uses them with and without the sandbox.
+        sockets = tempfile.mkdtemp(prefix="bench-kernel-")
+        manager = manager_class(kernel_name="python3", transport="ipc", ip=f"{sockets}/kernel")
+        await manager.start_kernel(cwd=str(folder))
+        client = manager.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=60)
+        client.stop_channels()
+        await manager.shutdown_kernel(now=True)
+        elapsed = time.perf_counter() - started
+        shutil.rmtree(sockets, ignore_errors=True)
+        return elapsed
+
+    return asyncio.run(once())
+
+
+def compare_kernel_starts(course: CourseDir, lesson_id: str, times: int) -> None:
+    from jupyter_client.manager import AsyncKernelManager
+
+    from likes_to_ledger.sandbox import SandboxedKernelManager
+
+    managers = {"no sandbox": AsyncKernelManager, "sandboxed": SandboxedKernelManager}
+    seconds: dict[str, list[float]] = {variant: [] for variant in managers}
+    for number in range(1, times + 1):
+        for variant in round_order(number):  # alternating, as the class runs
+            seconds[variant].append(kernel_start_seconds(managers[variant], course.lesson_folder(lesson_id)))
+    plain, sandboxed = (statistics.median(seconds[variant]) for variant in managers)
+    print(
+        f"kernel start to first reply and shutdown, median of {times}: {plain:.3f} s without the sandbox, "
+        f"{sandboxed:.3f} s with it: {sandboxed - plain:+.3f} s per notebook"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lesson", default="00-orientation", help="the lesson (default 00-orientation)")
     parser.add_argument("--students", type=int, default=24, help="students in the class (default 24)")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each variant (default 2)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument(
+        "--kernel-starts", type=int, default=20, help="kernel starts timed alone, per variant (default 20)"
+    )
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -169,6 +211,8 @@ def main() -> int:
         f"per notebook, mean of {args.rounds} round(s): {plain:.2f} s without the sandbox, {sandboxed:.2f} s "
         f"with it: {sandboxed - plain:+.2f} s per notebook, x{sandboxed / plain:.2f}"
     )
+    if args.kernel_starts:
+        compare_kernel_starts(course, args.lesson, args.kernel_starts)
     return 0
 
 

@@ -2,8 +2,8 @@
 
 nbgrader grades one notebook after another, each in a fresh kernel. `course grade` keeps nbgrader's own
 autograde and feedback steps (so grades, hand grades and the formgrader behave exactly as nbgrader's) and
-runs them in a few long-lived worker processes, one per core by default, each taking the next submission
-when it is free. Every worker writes to the one gradebook (SQLite by default; PostgreSQL through
+runs them in a few long-lived worker processes, one more than the cores by default, each taking the next
+submission when it is free. Every worker writes to the one gradebook (SQLite by default; PostgreSQL through
 `CourseDirectory.db_url` for several graders or machines): nbgrader writes a student's grades in short
 transactions, and one student is only ever graded by one worker.
 
@@ -18,6 +18,10 @@ What makes a re-run safe and cheap:
 
 Kernels talk to their worker over local sockets (IPC) instead of TCP ports: several workers starting
 kernels at once can no longer pick the same port.
+
+Submissions are not trusted (sandbox.py, submission_repair.py, guarded_execute.py): nbgrader grades a
+repaired copy of each (submitted/ is only read), each kernel runs in a bubblewrap sandbox within limits, and
+what was repaired, undone or stopped is a remark on that student in the report and in their record.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from typing import TextIO
 from likes_to_ledger.errors import CourseError
 from likes_to_ledger.grading import ScratchCourse, nbgrader_reason, put_nbgrader_tools_on_path
 from likes_to_ledger.paths import CourseDir
-from likes_to_ledger.sandbox import DEFAULT_LIMITS, Limits
+from likes_to_ledger.sandbox import DEFAULT_LIMITS, Limits, require_sandbox
 
 
 class GradingError(CourseError, RuntimeError):
@@ -541,8 +545,6 @@ def grade_class(
     `limits` bound what each notebook may use."""
     started = time.perf_counter()
     if sandbox:
-        from likes_to_ledger.sandbox import require_sandbox
-
         require_sandbox()
     if from_zip is not None and len(lesson_ids) != 1:
         raise GradingError(

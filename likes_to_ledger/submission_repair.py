@@ -44,7 +44,7 @@ RESUBMIT = "save the notebook in JupyterLab and submit the .ipynb file it saved"
 CLEAR_OUTPUTS = "clear the outputs before you save and submit (Edit → Clear Outputs of All Cells)"
 
 
-class SubmissionError(CourseError, OSError):
+class SubmissionUnreadable(CourseError, OSError):
     """The submitted file itself cannot be opened (missing, a folder, no permission): not the student's
     doing, so it is raised rather than graded."""
 
@@ -89,7 +89,7 @@ def repair_submission(path: Path, release: nbformat.NotebookNode) -> Repair:
     """Read a submitted notebook and return the copy nbgrader should grade, with what was repaired.
 
     `release` is the lesson's student version (lessons/<id>/<id>.ipynb as nbgrader generated it).
-    Raises SubmissionError when the file can't be opened at all (missing, a folder, no permission).
+    Raises SubmissionUnreadable when the file can't be opened at all (missing, a folder, no permission).
     """
     try:
         raw, output_bytes = _read_notebook_json(path)
@@ -133,7 +133,7 @@ def _read_notebook_json(path: Path) -> tuple[dict, int]:
             )
         data = path.read_bytes()
     except OSError as error:
-        raise SubmissionError(
+        raise SubmissionUnreadable(
             f"{path} cannot be opened ({error.strerror or error}): check that the submission is a file you "
             "may read, or collect the submissions again."
         ) from None

@@ -25,7 +25,7 @@ from likes_to_ledger.grading import ScratchCourse
 from likes_to_ledger.submission_repair import (
     MAX_SUBMISSION_BYTES,
     Repair,
-    SubmissionError,
+    SubmissionUnreadable,
     repair_submission,
 )
 
@@ -217,7 +217,7 @@ def test_a_file_that_cannot_be_opened_is_an_error_naming_it(tmp_path, release):
     """Does a missing submission raise an error that names the file and says what to do?"""
     missing = tmp_path / "s001" / f"{LESSON}.ipynb"
     with pytest.raises(
-        SubmissionError, match=re.escape(f"{missing} cannot be opened (No such file")
+        SubmissionUnreadable, match=re.escape(f"{missing} cannot be opened (No such file")
     ) as error:
         repair_submission(missing, release)
     assert "collect the submissions again" in str(error.value)
