@@ -433,8 +433,9 @@ def _run_job(job: GradeJob) -> JobResult:
     if job.autograde:
         try:
             notes += stage_submission(_worker_course, job.lesson_id, job.student_id)
-        except OSError as error:
-            return JobResult(job.lesson_id, job.student_id, False, f"could not read the submission: {error}")
+        except Exception as error:  # one student's file must never stop the class
+            reason = f"could not read the submission: {type(error).__name__}: {error}"
+            return JobResult(job.lesson_id, job.student_id, False, reason)
         grading_notes.clear()
         result = _worker_api.autograde(job.lesson_id, job.student_id, force=True, create=True)
         notes += [note for folder_notes in grading_notes.values() for note in folder_notes]
@@ -504,6 +505,9 @@ def run_jobs(
                     result = future.result()
                 except BrokenProcessPool:
                     reason = "a grading worker died (out of memory?); run again"
+                    result = JobResult(job.lesson_id, job.student_id, False, reason)
+                except Exception as error:  # a bug met by one submission: reported, the class goes on
+                    reason = f"grading failed with {type(error).__name__}: {error}; run again"
                     result = JobResult(job.lesson_id, job.student_id, False, reason)
                 bar.advance(f"{job.lesson_id} {job.student_id}")
                 yield job, result
