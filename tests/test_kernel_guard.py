@@ -13,6 +13,8 @@ import ast
 import os
 import shutil
 import statistics
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from conftest import COURSE
@@ -82,19 +84,29 @@ def hidden_test() -> str:
     return hidden
 
 
-@pytest.fixture(scope="module")
-def kernel(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("guarded-lesson")
-    for name in LESSON_FILES:
-        shutil.copyfile(COURSE.lesson_folder(LESSON_ID) / name, folder / name)
+@contextmanager
+def guarded_kernel(folder: Path, env: dict[str, str] | None = None):
+    """A real kernel working in `folder`, with the guard installed."""
     manager = KernelManager(kernel_name="python3")
-    manager.start_kernel(cwd=str(folder), env={**os.environ, "COURSE_CHECKS_MODE": "strict"})
+    manager.start_kernel(cwd=str(folder), **({"env": env} if env else {}))
     client = manager.blocking_client()
     client.start_channels()
     try:
         client.wait_for_ready(timeout=60)
         kernel = Kernel(client)
         kernel.ok(INSTALL_CODE, silent=True)
+        yield kernel
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("guarded-lesson")
+    for name in LESSON_FILES:
+        shutil.copyfile(COURSE.lesson_folder(LESSON_ID) / name, folder / name)
+    with guarded_kernel(folder, env={**os.environ, "COURSE_CHECKS_MODE": "strict"}) as kernel:
         setup = cells_by_grade_id(notebooks.read(COURSE.lesson_notebook(LESSON_ID)))["setup"].source
         kernel.ok(setup)
         kernel.ok(after_locked_cell(setup), silent=True)
@@ -102,9 +114,6 @@ def kernel(tmp_path_factory):
         kernel.ok(LOAD_POSTS)
         kernel.ok(after_locked_cell(LOAD_POSTS), silent=True)
         yield kernel
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
 
 
 @pytest.fixture
@@ -257,21 +266,11 @@ def test_lists_of_a_locked_cell_are_put_back(kernel):
 
 def test_a_folder_without_checks_is_guarded_too(tmp_path):
     """In a folder with no course_checks.py, does the guard install, and restore a patched builtin?"""
-    manager = KernelManager(kernel_name="python3")
-    manager.start_kernel(cwd=str(tmp_path))
-    client = manager.blocking_client()
-    client.start_channels()
-    try:
-        client.wait_for_ready(timeout=60)
-        kernel = Kernel(client)
-        kernel.ok(INSTALL_CODE, silent=True)
+    with guarded_kernel(tmp_path) as kernel:
         assert kernel.restore() == []
         kernel.ok("import builtins\nbuiltins.round = lambda *a: 0")
         assert kernel.restore() == ["builtins.round"]
         assert kernel.value("round(2.6)") == "3"
-    finally:
-        client.stop_channels()
-        manager.shutdown_kernel(now=True)
 
 
 def test_a_removed_or_replaced_guard_is_reported(guarded, hidden_test):
