@@ -84,7 +84,7 @@ class GuardedExecute(Execute):
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
-            self._stop(self._why_the_kernel_died())
+            self._stop(self._why_the_kernel_died(), kernel_running=False)
             cell.outputs.append(self._stopped_output())
             return cell, resources
         except CellTimeoutError:  # interrupted, it still ran on (it catches KeyboardInterrupt)
@@ -103,10 +103,10 @@ class GuardedExecute(Execute):
                 self._silently(remember)
         return cell, resources
 
-    def _stop(self, reason: str) -> None:
+    def _stop(self, reason: str, kernel_running: bool = True) -> None:
         self._stopped = reason
         self._notes.append(f"Grading stopped: {reason}; the cells after that were not run and scored 0.")
-        if self.km is not None and not reason.startswith("the kernel"):  # it is still running: end it
+        if self.km is not None and kernel_running:  # a runaway kernel is ended, not waited for
             run_sync(self.km.shutdown_kernel)(now=True)
 
     def _stopped_output(self) -> NotebookNode:
@@ -117,10 +117,8 @@ class GuardedExecute(Execute):
         process = getattr(getattr(self.km, "provisioner", None), "process", None)
         code = process.poll() if process is not None else None
         limits = getattr(self.km, "limits", None)
-        if code in (-signal.SIGXCPU, 128 + signal.SIGXCPU) and limits is not None:
-            return f"the kernel used up its {limits.cpu_seconds} seconds of CPU time"
-        if code in (-signal.SIGXCPU, 128 + signal.SIGXCPU):
-            return "the kernel used up its CPU time"
+        if code in (-signal.SIGXCPU, 128 + signal.SIGXCPU):  # the sandbox's CPU limit, as a rule
+            return f"the kernel used up its {f'{limits.cpu_seconds} seconds of ' if limits else ''}CPU time"
         if code in (-signal.SIGKILL, 128 + signal.SIGKILL):
             return "the kernel was killed (out of memory?)"
         if code is None:
