@@ -146,6 +146,13 @@ def ledger_folder(course: CourseDir, lesson_id: str) -> Path:
 # ------------------------------------------------------------------------------------------ collection
 
 
+def exchange_root_of(config) -> str:
+    """The exchange folder nbgrader's own collect would use: `c.Exchange.root`, or nbgrader's default."""
+    from nbgrader.exchange.default.exchange import Exchange
+
+    return Exchange(config=config).root
+
+
 def collect_from_exchange(course: CourseDir, lesson_id: str, exchange_root: str) -> list[str]:
     """Run `nbgrader collect --update` for a lesson; return notes for the instructor."""
     inbound = Path(exchange_root) / course_directory(course).course_id / "inbound"
@@ -561,7 +568,7 @@ def grade_class(
     put_nbgrader_tools_on_path()  # for this process and the workers, which inherit its environment
     coursedir = course_directory(course, db_url)
     db_url = coursedir.db_url
-    exchange_root = coursedir.config.Exchange.get("root", "/srv/nbgrader/exchange")
+    exchange_root = exchange_root_of(coursedir.config)
     reports = {lesson_id: LessonReport(lesson_id) for lesson_id in lesson_ids}
     jobs: list[GradeJob] = []
     for lesson_id in lesson_ids:

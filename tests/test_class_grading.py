@@ -330,6 +330,16 @@ def test_submissions_are_collected_from_the_nbgrader_exchange(course_folder, mad
     assert_graded_as_expected(db_of(course_folder), made_up_class[:4])
 
 
+def test_without_an_exchange_setting_it_looks_where_nbgrader_collect_looks(course_folder):
+    """With no `c.Exchange.root` configured, does `course grade` look for the exchange's inbox in nbgrader's
+    own default folder, the one `nbgrader collect` and the formgrader use?"""
+    from nbgrader.exchange.default.exchange import Exchange
+
+    report = grade_class(course_folder, [LESSON], workers=1, progress=None)
+    inbound = Path(Exchange.class_traits()["root"].default_value) / COURSE_ID / "inbound"
+    assert f"No nbgrader exchange inbox at {inbound}" in report.text()
+
+
 def test_a_class_is_graded_into_postgresql_by_two_graders_at_once(tmp_path, made_up_class, postgres_url):
     """Sharing one PostgreSQL gradebook, do two graders on two course folders (as on two machines), each
     with two workers, grade their halves of the class at the same time, without a lost or mixed-up grade?"""
