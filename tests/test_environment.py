@@ -35,9 +35,11 @@ def test_pip_and_conda_pin_the_same_packages_and_versions():
 
 
 def test_the_course_packages_are_the_ones_the_design_names():
-    """Are the runtime dependencies the design's five, plus numpy (pinned: the data stays byte-identical)
-    and plotchecker (the chart checks read charts with it)?"""
+    """Are the runtime dependencies the design's five, plus numpy (pinned: the data stays byte-identical),
+    plotchecker (the chart checks read charts with it) and jupyter-server-mathjax (the formgrader's MathJax,
+    offline)?"""
     expected = {"jupyterlab", "nbgrader", "pandas", "matplotlib", "openpyxl", "numpy", "plotchecker"}
+    expected.add("jupyter-server-mathjax")
     assert set(pip_pins()) == expected
 
 
