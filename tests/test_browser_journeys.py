@@ -305,8 +305,12 @@ def test_learner_runs_answers_validates_and_checks_lesson_00(lab, journey_course
     page.get_by_role("button", name="Validate").click()
     dialog = page.locator(".jp-Dialog")
     expect(dialog).to_contain_text("Validation Results", timeout=120 * SECONDS)
-    failed = set(re.findall(r'The following cell failed:\s*check\("(ex\d+)"\)', dialog.inner_text()))
+    results = dialog.inner_text()
+    failed = set(re.findall(r'The following cell failed:\s*check\("(ex\d+)"\)', results))
     assert failed == set(exercises) - {"ex1"}
+    # Each with the check's message, and none with a traceback through the course's checks module.
+    assert results.count("NotAttempted: Not attempted yet") == len(failed)
+    assert "course_checks.py" not in results and "Traceback" not in results, results
     journey.step(5, "validate")
     dialog.get_by_role("button", name="Ok").click()
     expect(dialog).to_have_count(0)

@@ -30,6 +30,8 @@ def test_untouched_lesson_fails_only_in_check_cells(course, lesson):
             assert [(e.ename, e.evalue.split(":")[0]) for e in errors] == [
                 ("NotAttempted", "Not attempted yet")
             ]
+            # What Validate and the graded notebook show: the check's message, not the checks' insides.
+            assert errors[0].traceback == [f"NotAttempted: {errors[0].evalue}"]
         else:
             assert errors == [], f"cell {index} fails before any answer is given"
 

@@ -58,11 +58,20 @@ NOT_ATTEMPTED_MESSAGE = (
 STUCK = "Stuck? Open Hint 1 under the exercise."
 
 
-class NotAttempted(AssertionError):
+class CheckFailed(AssertionError):
+    """A check's verdict that the answer is not right yet; raised, it fails the check cell."""
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows this in place of a traceback through this module, so nbgrader's Validate dialog and
+        # the graded notebook show the learner the check's message rather than the checks' inner workings.
+        return [f"{type(self).__name__}: {self}"]
+
+
+class NotAttempted(CheckFailed):
     """The answer cell still holds its placeholder, or was never run."""
 
 
-class NotYetRight(AssertionError):
+class NotYetRight(CheckFailed):
     """The answer is there, but it is not the one asked for."""
 
 
