@@ -451,8 +451,10 @@ def test_instructor_sees_lessons_and_a_graded_submission_and_grades_by_hand(lab,
     submission_link(formgrader, submission_id).click()
     score_box = formgrader.locator("input.score#written1")
     expect(score_box).to_be_visible()
-    # The page is ready once MathJax, served by the Jupyter server itself, has typeset it.
-    page.frame(url=re.compile(r"/formgrader/submissions/")).wait_for_function("() => window.MathJax.loaded")
+    # The page is ready once MathJax, served by the Jupyter server itself, has typeset it. (Its script runs
+    # before the page's body: a MathJax that is not there by now failed to load, a console error.)
+    grading_page = page.frame(url=re.compile(r"/formgrader/submissions/"))
+    grading_page.wait_for_function("() => !window.MathJax || window.MathJax.loaded")
     expect(score_box).to_have_class(re.compile(r"needs_manual_grade"))
     for grade_id, deserved in journey_course.students["right"].expected.items():
         # The autograded score shows greyed in the box (its placeholder), ready to be overridden.
