@@ -220,9 +220,9 @@ def journey(request) -> Iterator[Journey]:
             journey.watch()
             yield journey
             page.screenshot(path=str(ARTIFACTS / f"{name}-at-end.png"))  # where a failed journey stopped
+            print(f"\nScreenshots of the {name} journey:", *journey.screenshots, sep="\n  ")
         finally:
             browser.close()
-            print(f"\nScreenshots of the {name} journey:", *journey.screenshots, sep="\n  ")
 
 
 # --- the learner --------------------------------------------------------------------------------------
@@ -230,8 +230,9 @@ def journey(request) -> Iterator[Journey]:
 
 def test_learner_runs_answers_validates_and_checks_lesson_00(lab, journey_course, journey):
     """Does lesson 00 open from the README's command, run all its cells with every check saying *not
-    attempted*, say *right* to a right answer, list only the unanswered exercises in nbgrader's Validate,
-    and give the score with `course check` run from a cell, without a browser error or an error output?"""
+    attempted*, say *not yet right* and why to a known wrong answer and *right* to a right one, list only the
+    unanswered exercises in nbgrader's Validate, and give the score with `course check` run from a cell,
+    without a browser error or an error output?"""
     from playwright.sync_api import expect
 
     page = journey.page
