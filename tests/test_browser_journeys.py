@@ -125,12 +125,17 @@ def lab(journey_course, tmp_path) -> Iterator[LabServer]:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     # Private settings and workspaces, so no saved layout changes what opens. JupyterLab's first-run question
-    # about news would cover part of every screenshot; a learner answers it once.
+    # about news would cover part of every screenshot (a learner answers it once), and the learner saves by
+    # hand, so that an autosave never lands between two readings of the file.
     private = tmp_path / "jupyterlab"
-    notification = private / "settings" / "@jupyterlab" / "apputils-extension"
-    notification.mkdir(parents=True)
-    notification /= "notification.jupyterlab-settings"
-    notification.write_text(json.dumps({"fetchNews": "false"}))
+    settings = {
+        "apputils-extension/notification": {"fetchNews": "false"},
+        "docmanager-extension/plugin": {"autosave": False},
+    }
+    for plugin, values in settings.items():
+        path = private / "settings" / "@jupyterlab" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True)
+        path.write_text(json.dumps(values))
     env = dict(
         os.environ,
         JUPYTERLAB_SETTINGS_DIR=str(private / "settings"),
