@@ -17,7 +17,6 @@ import queue
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -29,7 +28,10 @@ from pathlib import Path
 import pytest
 from conftest import COURSE, MANIFEST
 from known_answers import KNOWN_ANSWERS
+from lesson_tools import cells_by_grade_id
+from lesson_tools import exercises as exercises_of
 from nbgrader.api import Gradebook
+from postgres_server import free_port
 
 from likes_to_ledger import notebooks, synthetic
 from likes_to_ledger.classgrade import grade_class
@@ -171,12 +173,6 @@ def lab(journey_course, tmp_path) -> Iterator[LabServer]:
         server.wait(timeout=30)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 # --- the browser --------------------------------------------------------------------------------------
 
 
@@ -244,8 +240,9 @@ def test_learner_runs_answers_validates_and_checks_lesson_00(lab, journey_course
     notebook_file = journey_course.folder.lesson_notebook(LESSON.id)
     shutil.copyfile(COURSE.lesson_notebook(LESSON.id), notebook_file)  # the lesson as released
     lesson = notebooks.read(notebook_file)
-    cell_of = {meta["grade_id"]: index for index, (_cell, meta) in enumerate(_nbgrader_cells(lesson)) if meta}
-    exercises = sorted(grade_id.removesuffix("_check") for grade_id in cell_of if grade_id.endswith("_check"))
+    # Where each graded cell is on the page: its place in the notebook.
+    cell_of = {grade_id: lesson.cells.index(cell) for grade_id, cell in cells_by_grade_id(lesson).items()}
+    exercises = exercises_of(lesson)
     cells = page.locator(".jp-Notebook .jp-Cell")
 
     # 1. The printed address leads to lesson 00, with nbgrader's Validate button and menu.
@@ -334,11 +331,11 @@ def test_learner_runs_answers_validates_and_checks_lesson_00(lab, journey_course
     ran = re.compile(r"\[\d+\]")  # the prompt of a cell that has finished: [23]
     expect(new_cell.locator(".jp-InputArea-prompt")).to_have_text(ran, timeout=180 * SECONDS)
     expect(report).to_contain_text("Score:")
-    ex1_points = _points(lesson, "ex1_check")
+    ex1_points = points_of(lesson, "ex1_check")
     text = report.inner_text()
     assert re.search(rf"ex1 How many posts did we publish\?\s+{ex1_points:g} / {ex1_points:g}\s+right", text)
     for exercise in set(exercises) - {"ex1"}:
-        points = _points(lesson, f"{exercise}_check")
+        points = points_of(lesson, f"{exercise}_check")
         assert re.search(rf"{exercise} .*\s0 / {points:g}\s+not attempted", text), exercise
     assert f"Score: {ex1_points:g} / {LESSON.autograded_points:g} autograded points" in text
     assert "Traceback" not in text and "Error" not in text, text
@@ -402,12 +399,8 @@ def saved_through(api_path: str):
     return lambda response: api_path in response.url and response.request.method == "PUT"
 
 
-def _nbgrader_cells(nb) -> list[tuple[object, dict]]:
-    return [(cell, cell.metadata.get("nbgrader", {})) for cell in nb.cells]
-
-
-def _points(nb, grade_id: str) -> float:
-    return next(meta["points"] for _cell, meta in _nbgrader_cells(nb) if meta.get("grade_id") == grade_id)
+def points_of(nb, grade_id: str) -> float:
+    return cells_by_grade_id(nb)[grade_id].metadata["nbgrader"]["points"]
 
 
 # --- the instructor -----------------------------------------------------------------------------------
@@ -475,7 +468,7 @@ def test_instructor_sees_lessons_and_a_graded_submission_and_grades_by_hand(lab,
     # 4. A hand grade and a comment for the written answer: the formgrader saves each as it is left.
     comment = "Clear recommendation. Next time, quote the reach of the network you recommend."
     lesson = notebooks.read(journey_course.folder.lesson_notebook(LESSON.id))
-    hand_score = _points(lesson, "written1") - 1
+    hand_score = points_of(lesson, "written1") - 1
     with page.expect_response(saved_through("/formgrader/api/grade/")) as put:
         score_box.fill(f"{hand_score:g}")
         score_box.press("Tab")
